@@ -1,0 +1,4 @@
+import { InitialSchema1763900000000 } from './1763900000000-InitialSchema.js';
+
+/** Every migration, in order. Listed explicitly so the app, the CLI and the tests share one list. */
+export const migrations = [InitialSchema1763900000000];

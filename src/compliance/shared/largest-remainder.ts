@@ -1,0 +1,43 @@
+import { Decimal, HUNDRED, ONE, ZERO } from './decimal.js';
+
+const ONE_CENT = new Decimal('0.01');
+
+/**
+ * Splits `total` (whole cents) into parts proportional to `weights`, so that every part is
+ * whole cents and the parts add up to `total` exactly. Each part gets its share cut down to
+ * the cent; the cents left over go one each to the largest remainders, ties to the earlier
+ * item (callers pass items in code order, so the split is reproducible).
+ * Example: 100.00 over three equal weights → 33.34, 33.33, 33.33.
+ * Weights need not add up to 1: each part is total × weight / Σ weights, which keeps
+ * pro-rata reallocation (neutralised indicators) exact. Pass `sumOfWeights` when known.
+ */
+export function distributeByLargestRemainder(
+  total: Decimal,
+  weights: readonly Decimal[],
+  sumOfWeights: Decimal = weights.reduce((sum, w) => sum.plus(w), ZERO),
+): Decimal[] {
+  if (weights.length === 0 || sumOfWeights.isZero()) return weights.map(() => ZERO);
+
+  // Dividing is the slow operation; weights that already add up to 1 do not need it.
+  const exact = sumOfWeights.equals(ONE)
+    ? weights.map((w) => total.times(w))
+    : weights.map((w) => total.times(w).dividedBy(sumOfWeights));
+  const parts = exact.map((value) =>
+    value.decimalPlaces() <= 2 ? value : value.toDecimalPlaces(2, Decimal.ROUND_DOWN),
+  );
+  let assigned = ZERO;
+  for (const part of parts) if (!part.isZero()) assigned = assigned.plus(part);
+  // A count of cents, at most one per part: small enough for a JS number.
+  let spare = total.minus(assigned).times(HUNDRED).toNumber();
+  if (spare === 0) return parts;
+
+  const byRemainder = exact
+    .map((value, index) => ({ index, remainder: value.minus(parts[index]!) }))
+    .sort((x, y) => y.remainder.comparedTo(x.remainder) || x.index - y.index);
+  for (const { index } of byRemainder) {
+    if (spare <= 0) break;
+    parts[index] = parts[index]!.plus(ONE_CENT);
+    spare--;
+  }
+  return parts;
+}

@@ -1,0 +1,5 @@
+import { demoCataloguePart } from './demo-catalogue.part.js';
+import type { DemoPart } from './demo.service.js';
+
+/** The demo, in loading order. */
+export const demoParts: DemoPart[] = [demoCataloguePart];

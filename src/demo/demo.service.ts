@@ -1,0 +1,50 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { SYSTEM_ACTOR } from '../audit/audit.types.js';
+import { hashPassword } from '../auth/passwords.js';
+import { AppConfig } from '../config/app-config.js';
+import { DEMO_USERS, insertDemoUsers } from './demo-users.js';
+
+/** A part of the demo, loaded in order inside one transaction. */
+export interface DemoPart {
+  name: string;
+  load(tx: EntityManager): Promise<void>;
+}
+
+export const DEMO_PARTS = 'tramos:demo-parts';
+
+/**
+ * Loads the demo only on an empty database (no users) with DEMO not false, all or nothing.
+ * A database that already has data is never touched.
+ */
+@Injectable()
+export class DemoService {
+  private readonly logger = new Logger('Demo');
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: AppConfig,
+    private readonly audit: AuditService,
+  ) {}
+
+  async loadIfEmpty(parts: DemoPart[]): Promise<'loaded' | 'present' | 'skipped'> {
+    if (!this.config.demo) return 'skipped';
+    return this.db.transaction(async (tx) => {
+      // Two instances starting together: one loads, the other waits and finds it done.
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['tramos:demo']);
+      const [{ n }] = await tx.query('SELECT count(*)::int AS n FROM users');
+      if (n > 0) {
+        const [{ d }] = await tx.query('SELECT count(*)::int AS d FROM users WHERE is_demo');
+        return d > 0 ? 'present' : 'skipped';
+      }
+      for (const part of parts) {
+        await part.load(tx);
+        this.logger.log({ msg: 'demo part loaded', part: part.name });
+      }
+      await insertDemoUsers(tx, await hashPassword(this.config.demoPassword));
+      await this.audit.record(tx, { subjectType: 'Demo', action: 'demo.loaded', actor: SYSTEM_ACTOR('demo'), after: { users: DEMO_USERS.map((u) => u.email), parts: parts.map((p) => p.name) } });
+      return 'loaded';
+    });
+  }
+}

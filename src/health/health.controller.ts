@@ -1,0 +1,41 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import type { Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { Public } from '../auth/decorators.js';
+import { AppConfig } from '../config/app-config.js';
+import { HOUSEKEEPING_QUEUE } from '../housekeeping/housekeeping.constants.js';
+
+const within = <T>(p: Promise<T>, ms: number) =>
+  Promise.race([p, new Promise<never>((_, rej) => setTimeout(() => rej(new Error(`no answer in ${ms} ms`)), ms))]);
+
+@ApiTags('operations')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectQueue(HOUSEKEEPING_QUEUE) private readonly queue: Queue,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Alive (no dependencies checked)' })
+  alive() {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: 'Ready: database and queue answer (503 otherwise)' })
+  async ready(@Res({ passthrough: true }) res: Response) {
+    const checks: Record<string, string> = {};
+    await within(this.db.query('SELECT 1'), 2000).then(() => (checks.database = 'up'), (e) => (checks.database = `down: ${e.message}`));
+    await within(this.queue.getJobCounts('waiting'), 2000).then(() => (checks.queue = 'up'), (e) => (checks.queue = `down: ${e.message}`));
+    const ok = Object.values(checks).every((v) => v === 'up');
+    if (!ok) res.status(HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: ok ? 'ready' : 'not ready', queueBackend: this.config.queueBackend, role: this.config.appRole, ...checks };
+  }
+}
