@@ -2,7 +2,12 @@ import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } 
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgreementsModule } from './agreements/agreements.module.js';
 import { AuditModule } from './audit/audit.module.js';
+import { CataloguesModule } from './catalogues/catalogues.module.js';
+import { EvidenceModule } from './evidence/evidence.module.js';
+import { ReportsModule } from './reports/reports.module.js';
+import { TranchesModule } from './tranches/tranches.module.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthModule } from './auth/auth.module.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
@@ -39,6 +44,11 @@ export class AppModule implements NestModule {
         UsersModule,
         HousekeepingModule.register(config),
         DemoModule,
+        CataloguesModule,
+        AgreementsModule,
+        EvidenceModule,
+        TranchesModule.register(config),
+        ReportsModule.register(config),
       ],
       controllers: [HealthController],
       providers: [

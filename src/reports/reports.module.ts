@@ -1,0 +1,9 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { AppConfig } from '../config/app-config.js';
+
+@Module({})
+export class ReportsModule {
+  static register(_config: AppConfig): DynamicModule {
+    return { module: ReportsModule };
+  }
+}
