@@ -1,10 +1,11 @@
-import argon2 from 'argon2';
+import { Algorithm, hash, verify } from '@node-rs/argon2';
 
-// argon2id, OWASP's baseline parameters (19 MiB, 2 passes).
-const OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+// argon2id, OWASP's baseline parameters (19 MiB, 2 passes). @node-rs/argon2 ships prebuilt
+// binaries per platform, so nothing is compiled or scripted at install time.
+const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-export const hashPassword = (plain: string) => argon2.hash(plain, OPTIONS);
-export const verifyPassword = (hash: string, plain: string) => argon2.verify(hash, plain).catch(() => false);
+export const hashPassword = (plain: string) => hash(plain, OPTIONS);
+export const verifyPassword = (stored: string, plain: string) => verify(stored, plain).catch(() => false);
 
 /** Verified against when the e-mail is unknown, so both failures cost the same time. */
 let dummy: Promise<string> | undefined;
