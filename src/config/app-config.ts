@@ -24,8 +24,6 @@ export class AppConfig {
   demoPasswordFromEnv!: boolean;
   logLevel!: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   evidenceMaxBytes!: number;
-  storage!: 'local' | 's3';
-  s3?: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
   rateLimitPerMinute!: number;
   loginMaxFailures!: number;
   loginLockMinutes!: number;
@@ -119,18 +117,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (c.demoPassword.length < 8) problems.push({ variable: 'DEMO_PASSWORD', problem: 'must have at least 8 characters' });
   c.logLevel = oneOf('LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'verbose'] as const, 'log');
   c.evidenceMaxBytes = int('EVIDENCE_MAX_BYTES', 25 * 1024 * 1024, 1, 2 ** 40);
-  c.storage = oneOf('STORAGE', ['local', 's3'] as const, 'local');
-  if (c.storage === 's3') {
-    const need = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
-    for (const n of need) if (!str(n)) problems.push({ variable: n, problem: 'is required when STORAGE=s3' });
-    c.s3 = {
-      endpoint: str('S3_ENDPOINT', '')!,
-      bucket: str('S3_BUCKET', '')!,
-      region: str('S3_REGION', 'us-east-1')!,
-      accessKeyId: str('S3_ACCESS_KEY_ID', '')!,
-      secretAccessKey: str('S3_SECRET_ACCESS_KEY', '')!,
-    };
-  }
   c.rateLimitPerMinute = int('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000);
   c.loginMaxFailures = int('LOGIN_MAX_FAILURES', 10, 1, 1000);
   c.loginLockMinutes = int('LOGIN_LOCK_MINUTES', 15, 1, 1440);

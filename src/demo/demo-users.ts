@@ -28,4 +28,10 @@ export async function insertDemoUsers(tx: EntityManager, passwordHash: string): 
       [u.email, u.name, u.role, u.entityCode ?? null, u.donorCode ?? null, passwordHash],
     );
   }
+  // The demo analyst is the sectorista of every demo agreement.
+  await tx.query(
+    `INSERT INTO agreement_analysts (agreement_id, user_id)
+     SELECT a.id, u.id FROM agreements a, users u WHERE a.illustrative AND u.email = 'analista@demo.tramos.pe'
+     ON CONFLICT DO NOTHING`,
+  );
 }
