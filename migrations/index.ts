@@ -1,4 +1,5 @@
 import { InitialSchema1763900000000 } from './1763900000000-InitialSchema.js';
+import { LoadTerritories1763900000100 } from './1763900000100-LoadTerritories.js';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests share one list. */
-export const migrations = [InitialSchema1763900000000];
+export const migrations = [InitialSchema1763900000000, LoadTerritories1763900000100];

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TerritoriesController } from './territories.controller.js';
 
-@Module({})
+@Module({ controllers: [TerritoriesController] })
 export class CataloguesModule {}
