@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../audit/audit.types.js';
 import { StateConflictError } from '../common/errors.js';
+import { writeOutbox } from '../events/outbox.js';
 
 export const TRANCHE_STATUSES = [
   'SCHEDULED', 'OPEN', 'SUBMITTED', 'IN_REVIEW', 'OBSERVED', 'VERIFIED', 'APPROVED', 'TRANSFERRED', 'CANCELLED',
@@ -30,11 +31,14 @@ export interface TransitionRequest {
   reason?: string | null;
   /** Extra columns to set with the move (e.g. verified_by, approved_amount). */
   set?: Record<string, unknown>;
+  /** Extra data for the `tranche.<to>` event (e.g. cancelledAmount). */
+  event?: Record<string, unknown>;
 }
 
 /**
  * Moves a tranche the caller has already locked (SELECT … FOR UPDATE) and read as `from`:
- * checks the move, stamps it, records the transition and the audit entry — all in `tx`.
+ * checks the move, stamps it, records the transition, the audit entry and the `tranche.<to>`
+ * outbox event (for webhooks) — all in `tx`.
  */
 export async function moveTranche(tx: EntityManager, audit: AuditService, r: TransitionRequest): Promise<void> {
   if (!ALLOWED_MOVES[r.from].includes(r.to)) throw StateConflictError.transition('Tranche', r.from, r.to);
@@ -56,5 +60,10 @@ export async function moveTranche(tx: EntityManager, audit: AuditService, r: Tra
   await audit.record(tx, {
     agreementId: r.agreementId, subjectType: 'Tranche', subjectId: r.trancheId, action: `tranche.${r.to.toLowerCase()}`,
     actor: r.actor, before: { status: r.from }, after: { status: r.to, reason: r.reason ?? null, ...Object.fromEntries(extra) },
+  });
+  await writeOutbox(tx, {
+    type: `tranche.${r.to.toLowerCase()}`,
+    subjectId: r.trancheId,
+    data: { trancheId: r.trancheId, agreementId: r.agreementId, from: r.from, to: r.to, reason: r.reason ?? null, by: r.actor.label, ...r.event },
   });
 }
