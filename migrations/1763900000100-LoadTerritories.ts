@@ -1,32 +1,34 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { readTerritories } from '../src/catalogues/territories-source.js';
 
-/** Peru's territories (INEI UBIGEO, with poverty rates and quintiles) are reference data, not demo. */
+const COLUMNS = [
+  'ubigeo', 'level', 'name', 'department_ubigeo', 'province_ubigeo', 'parent_ubigeo', 'department_name', 'province_name',
+  'poverty_rate', 'extreme_poverty_rate', 'quintile',
+] as const;
+const BATCH = 500; // 500 rows × 11 parameters stays far below PostgreSQL's 65,535
+
+/**
+ * Peru's territories (INEI UBIGEO, with poverty rates and district quintiles) are reference data
+ * every database needs, demo or not, so a migration loads them from `src/catalogues/data/ubigeo/`.
+ */
 export class LoadTerritories1763900000100 implements MigrationInterface {
   name = 'LoadTerritories1763900000100';
 
   async up(q: QueryRunner): Promise<void> {
-    const rows = readTerritories();
-    for (let i = 0; i < rows.length; i += 500) {
-      const batch = rows.slice(i, i + 500);
+    const rows = readTerritories(); // parents first, so every parent_ubigeo already exists
+    for (let start = 0; start < rows.length; start += BATCH) {
       const params: unknown[] = [];
-      const values = batch.map((t) => {
-        const base = params.length;
-        params.push(t.ubigeo, t.level, t.name, t.departmentUbigeo, t.provinceUbigeo, t.parentUbigeo, t.departmentName,
-          t.provinceName, t.povertyRate, t.extremePovertyRate, t.quintile);
-        return '(' + Array.from({ length: 11 }, (_, k) => `$${base + k + 1}`).join(',') + ')';
+      const tuples = rows.slice(start, start + BATCH).map((t) => {
+        const values = [t.ubigeo, t.level, t.name, t.departmentUbigeo, t.provinceUbigeo, t.parentUbigeo, t.departmentName,
+          t.provinceName, t.povertyRate, t.extremePovertyRate, t.quintile];
+        return `(${values.map((v) => `$${params.push(v)}`).join(', ')})`;
       });
-      await q.query(
-        `INSERT INTO territories (ubigeo, level, name, department_ubigeo, province_ubigeo, parent_ubigeo, department_name,
-           province_name, poverty_rate, extreme_poverty_rate, quintile) VALUES ${values.join(',')}`,
-        params,
-      );
+      await q.query(`INSERT INTO territories (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`, params);
     }
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DELETE FROM territories WHERE level = 'DISTRICT'`);
-    await q.query(`DELETE FROM territories WHERE level = 'PROVINCE'`);
-    await q.query(`DELETE FROM territories`);
+    // Children before parents; fails (as it should) while entities or agreements still point at them.
+    for (const level of ['DISTRICT', 'PROVINCE', 'DEPARTMENT']) await q.query('DELETE FROM territories WHERE level = $1', [level]);
   }
 }

@@ -1,11 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Decimal } from 'decimal.js';
 import { parseCsv } from './csv.js';
+
+export type TerritoryLevel = 'DEPARTMENT' | 'PROVINCE' | 'DISTRICT';
 
 export interface TerritoryRow {
   ubigeo: string;
-  level: 'DEPARTMENT' | 'PROVINCE' | 'DISTRICT';
+  level: TerritoryLevel;
   name: string;
   departmentUbigeo: string;
   provinceUbigeo: string | null;
@@ -17,57 +20,88 @@ export interface TerritoryRow {
   quintile: number | null;
 }
 
-/** The CSVs live in src/ (not copied by tsc): find them from the project root. */
+/**
+ * The CSVs stay in src/ (tsc does not copy them), so they are found from the project root —
+ * the folder with package.json above this file, whether it runs from src/ (Jest) or dist/.
+ */
 export function ubigeoDataDir(): string {
   for (let d = dirname(fileURLToPath(import.meta.url)); dirname(d) !== d; d = dirname(d)) {
     if (existsSync(join(d, 'package.json'))) return join(d, 'src', 'catalogues', 'data', 'ubigeo');
   }
-  throw new Error('project root (package.json) not found above ' + import.meta.url);
+  throw new Error(`project root (package.json) not found above ${import.meta.url}`);
 }
 
+/** The CSVs write a missing value as "NA" (they come from R). */
 const rate = (v: string | undefined) => (v === undefined || v === '' || v === 'NA' ? null : v);
-const isCode = (v: string | undefined) => !!v && /^\d{6}$/.test(v);
-const title = (s: string) => s.trim();
+const isUbigeo = (v: string | undefined): v is string => !!v && /^\d{6}$/.test(v);
 
 /**
- * INEI's 25 departments, 196 provinces and 1,891 districts, parents first.
- * Quintile (districts only): districts sorted by `pct_pobreza_total` from poorest to least poor
- * (ties by UBIGEO); position i of n gets quintile floor(5·i/n)+1, so 1 = the poorest fifth.
- * Only districts with a poverty rate are ranked: 17 districts created after INEI's poverty map
- * have none and get no quintile, so 1,874 districts are ranked (375, 375, 375, 375, 374).
+ * INEI's 25 departments, 196 provinces and 1,891 districts, parents before children, from the
+ * files in `data/ubigeo/` (see README.md). The UBIGEO is INEI's code (`inei` column), not RENIEC's.
  */
 export function readTerritories(dir = ubigeoDataDir()): TerritoryRow[] {
-  const read = (f: string) => parseCsv(readFileSync(join(dir, f), 'utf8'));
+  const read = (file: string) => parseCsv(readFileSync(join(dir, file), 'utf8'));
   const departments = read('ubigeo_departamento.csv');
   const provinces = read('ubigeo_provincia.csv');
-  // Rows without both an INEI and a RENIEC code are not (yet) districts of the official list.
-  const districts = read('ubigeo_distrito.csv').filter((d) => isCode(d.inei) && isCode(d.reniec));
-  const depName = new Map(departments.map((d) => [d.inei, title(d.departamento)]));
+  // Two rows of the district file are not districts of INEI's list: one has no INEI code, the
+  // other (created later) no RENIEC code yet. Keeping both codes gives INEI's 1,891 districts.
+  const districts = read('ubigeo_distrito.csv').filter((d) => isUbigeo(d.inei) && isUbigeo(d.reniec));
+  const departmentName = new Map(departments.map((d) => [d.inei, d.departamento]));
+  const provinceRate = new Map(provinces.map((p) => [p.inei, rate(p.pct_pobreza_total)]));
+  const quintile = povertyQuintiles(
+    districts.map((d) => ({ ubigeo: d.inei, rate: rate(d.pct_pobreza_total) ?? provinceRate.get(provinceOf(d.inei)) ?? null })),
+  );
+
   const out: TerritoryRow[] = departments.map((d) => ({
-    ubigeo: d.inei, level: 'DEPARTMENT', name: title(d.departamento), departmentUbigeo: d.inei, provinceUbigeo: null,
-    parentUbigeo: null, departmentName: title(d.departamento), provinceName: null,
+    ubigeo: d.inei, level: 'DEPARTMENT', name: d.departamento, departmentUbigeo: d.inei, provinceUbigeo: null,
+    parentUbigeo: null, departmentName: d.departamento, provinceName: null,
     povertyRate: rate(d.pct_pobreza_total), extremePovertyRate: rate(d.pct_pobreza_extrema), quintile: null,
   }));
   for (const p of provinces) {
-    const dep = p.inei.slice(0, 2) + '0000';
+    const dep = departmentOf(p.inei);
     out.push({
-      ubigeo: p.inei, level: 'PROVINCE', name: title(p.provincia), departmentUbigeo: dep, provinceUbigeo: p.inei,
-      parentUbigeo: dep, departmentName: depName.get(dep) ?? title(p.departamento), provinceName: title(p.provincia),
+      ubigeo: p.inei, level: 'PROVINCE', name: p.provincia, departmentUbigeo: dep, provinceUbigeo: p.inei,
+      parentUbigeo: dep, departmentName: departmentName.get(dep) ?? p.departamento, provinceName: p.provincia,
       povertyRate: rate(p.pct_pobreza_total), extremePovertyRate: rate(p.pct_pobreza_extrema), quintile: null,
     });
   }
-  const ranked = districts.filter((d) => rate(d.pct_pobreza_total) !== null).sort(
-    (a, b) => Number(b.pct_pobreza_total) - Number(a.pct_pobreza_total) || a.inei.localeCompare(b.inei),
-  );
-  const quintile = new Map(ranked.map((d, i) => [d.inei, Math.floor((5 * i) / ranked.length) + 1]));
   for (const d of districts) {
-    const dep = d.inei.slice(0, 2) + '0000';
-    const prov = d.inei.slice(0, 4) + '00';
+    const dep = departmentOf(d.inei);
+    const prov = provinceOf(d.inei);
     out.push({
-      ubigeo: d.inei, level: 'DISTRICT', name: title(d.distrito), departmentUbigeo: dep, provinceUbigeo: prov,
-      parentUbigeo: prov, departmentName: depName.get(dep) ?? title(d.departamento), provinceName: title(d.provincia),
-      povertyRate: rate(d.pct_pobreza_total), extremePovertyRate: rate(d.pct_pobreza_extrema), quintile: quintile.get(d.inei) ?? null,
+      ubigeo: d.inei, level: 'DISTRICT', name: d.distrito, departmentUbigeo: dep, provinceUbigeo: prov,
+      parentUbigeo: prov, departmentName: departmentName.get(dep) ?? d.departamento, provinceName: d.provincia,
+      povertyRate: rate(d.pct_pobreza_total), extremePovertyRate: rate(d.pct_pobreza_extrema),
+      quintile: quintile.get(d.inei) ?? null,
     });
+  }
+  return out;
+}
+
+const departmentOf = (ubigeo: string) => `${ubigeo.slice(0, 2)}0000`;
+const provinceOf = (ubigeo: string) => `${ubigeo.slice(0, 4)}00`;
+
+/**
+ * National poverty quintile of each district, 1 = the poorest fifth of districts (not of people).
+ *
+ * Districts are sorted by poverty rate (`pct_pobreza_total`), highest first, ties by UBIGEO, and
+ * cut into five consecutive groups of sizes as equal as possible: with n = 5k + r districts the
+ * first r quintiles hold k + 1 and the others k (1,891 → 379, 378, 378, 378, 378). A district with
+ * no rate of its own (created after INEI's poverty map) is placed by its province's rate; its own
+ * rate stays empty. Rates are compared as exact decimals.
+ */
+export function povertyQuintiles(districts: { ubigeo: string; rate: string | null }[]): Map<string, number> {
+  const ranked = districts
+    .filter((d): d is { ubigeo: string; rate: string } => d.rate !== null)
+    .map((d) => ({ ubigeo: d.ubigeo, rate: new Decimal(d.rate) }))
+    .sort((a, b) => b.rate.comparedTo(a.rate) || (a.ubigeo < b.ubigeo ? -1 : a.ubigeo > b.ubigeo ? 1 : 0));
+  const k = Math.floor(ranked.length / 5);
+  const r = ranked.length % 5;
+  const out = new Map<string, number>();
+  let i = 0;
+  for (let q = 1; q <= 5; q++) {
+    const size = k + (q <= r ? 1 : 0);
+    for (const end = i + size; i < end; i++) out.set(ranked[i].ubigeo, q);
   }
   return out;
 }

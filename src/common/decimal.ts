@@ -1,12 +1,12 @@
-import DecimalJs from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import type { ValueTransformer } from 'typeorm';
 
 /** Decimal for money and ratios outside the compliance engine (which has its own clone). */
-export const Dec = DecimalJs.Decimal.clone({ precision: 40, rounding: DecimalJs.Decimal.ROUND_HALF_UP });
+export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 export type Dec = InstanceType<typeof Dec>;
 
 /** Amounts travel as strings with two decimals ("1250000.00"). */
-export const money = (v: DecimalJs.Decimal.Value): string => new Dec(v).toFixed(2);
+export const money = (v: Decimal.Value): string => new Dec(v).toFixed(2);
 
 /** `numeric` columns come back from pg as strings; keep them as exact Decimals, never floats. */
 export const decimalTransformer: ValueTransformer = {

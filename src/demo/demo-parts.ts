@@ -1,5 +1,5 @@
-import { demoCataloguePart } from './demo-catalogue.part.js';
+import { catalogueDemoPart } from '../catalogues/catalogue-demo.part.js';
 import type { DemoPart } from './demo.service.js';
 
 /** The demo, in loading order. */
-export const demoParts: DemoPart[] = [demoCataloguePart];
+export const demoParts: DemoPart[] = [catalogueDemoPart];

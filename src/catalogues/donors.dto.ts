@@ -1,0 +1,6 @@
+import { CodeField, NameField } from './catalogue-fields.js';
+
+export class CreateDonorDto {
+  @CodeField('UE') code!: string;
+  @NameField('Unión Europea') name!: string;
+}
