@@ -66,19 +66,9 @@ describe('foundation: HTTP conventions, auth, audit', () => {
     await t.http.get('/api/v1/auth/me').set(bearer(token)).expect(401);
   });
 
-  it('keeps the audit log append-only and detects a tampered row', async () => {
+  it('keeps the audit log append-only (tampering detection: audit.e2e-spec)', async () => {
     const db = t.app.get(AuditService)['db'];
     await expect(db.query(`UPDATE audit_log SET action = 'x' WHERE id = (SELECT min(id) FROM audit_log)`)).rejects.toThrow(/append-only/);
     await expect(db.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
-    const audit = t.app.get(AuditService);
-    expect((await audit.verify()).ok).toBe(true);
-    // Tampering needs the trigger bypassed, as only a database superuser could.
-    await db.transaction(async (tx: any) => {
-      await tx.query(`SET LOCAL session_replication_role = replica`);
-      await tx.query(`UPDATE audit_log SET actor_label = 'someone-else' WHERE id = (SELECT min(id) FROM audit_log WHERE chain = 'global')`);
-    });
-    const result = await audit.verify();
-    expect(result.ok).toBe(false);
-    expect(result.breaks[0]).toMatchObject({ chain: 'global', seq: 1 });
   });
 });

@@ -1,6 +1,10 @@
 import 'reflect-metadata';
+import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations/index.js';
+
+// A `date` is a calendar day (YYYY-MM-DD), not an instant: never let pg turn it into a JS Date.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
 
 /** One description of the database for the app, the tests and the migration CLI. */
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -40,8 +40,13 @@ export interface TransitionRequest {
  * checks the move, stamps it, records the transition, the audit entry and the `tranche.<to>`
  * outbox event (for webhooks) — all in `tx`.
  */
+/** 409 naming both states unless `from → to` is one of the allowed moves. */
+export function assertMove(from: TrancheStatus, to: TrancheStatus): void {
+  if (!ALLOWED_MOVES[from].includes(to)) throw StateConflictError.transition('Tranche', from, to);
+}
+
 export async function moveTranche(tx: EntityManager, audit: AuditService, r: TransitionRequest): Promise<void> {
-  if (!ALLOWED_MOVES[r.from].includes(r.to)) throw StateConflictError.transition('Tranche', r.from, r.to);
+  assertMove(r.from, r.to);
   const extra = Object.entries(r.set ?? {});
   const params: unknown[] = [r.trancheId, r.to, r.from];
   const sets = extra.map(([col, v]) => `${col} = $${params.push(v)}`);

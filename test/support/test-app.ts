@@ -24,6 +24,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     DATA_DIR: mkdtempSync(join(tmpdir(), 'tramos-test-')),
     RATE_LIMIT_PER_MINUTE: '100000',
     LOG_LEVEL: 'error',
+    // Scheduled workflow jobs are driven by the tests themselves, never by a tick mid-test.
+    SCHEDULER_CRON: '0 0 1 1 *',
     QUEUE_PREFIX: `${process.env.TEST_RUN_ID}`,
     ...env,
   });
