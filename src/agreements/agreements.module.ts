@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AddendaService } from './addenda.service.js';
+import { AgreementsController } from './agreements.controller.js';
+import { AgreementsService } from './agreements.service.js';
 
-@Module({})
+@Module({ controllers: [AgreementsController], providers: [AgreementsService, AddendaService], exports: [AgreementsService] })
 export class AgreementsModule {}
