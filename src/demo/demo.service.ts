@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { SYSTEM_ACTOR } from '../audit/audit.types.js';
 import { hashPassword } from '../auth/passwords.js';
 import { AppConfig } from '../config/app-config.js';
+import { completeDemoWorkflow } from './demo-follow-up.js';
 import { DEMO_USERS, insertDemoUsers } from './demo-users.js';
 
 /** A part of the demo, loaded in order inside one transaction. */
@@ -43,6 +44,7 @@ export class DemoService {
         this.logger.log({ msg: 'demo part loaded', part: part.name });
       }
       await insertDemoUsers(tx, await hashPassword(this.config.demoPassword));
+      await completeDemoWorkflow(tx);
       await this.audit.record(tx, { subjectType: 'Demo', action: 'demo.loaded', actor: SYSTEM_ACTOR('demo'), after: { users: DEMO_USERS.map((u) => u.email), parts: parts.map((p) => p.name) } });
       return 'loaded';
     });
