@@ -1,4 +1,24 @@
 import { Module } from '@nestjs/common';
+import { AppConfig } from '../config/app-config.js';
+import { EvidenceController } from './files/evidence.controller.js';
+import { EvidenceService } from './files/evidence.service.js';
+import { MeasurementsController } from './measurements/measurements.controller.js';
+import { MeasurementsService } from './measurements/measurements.service.js';
+import { ValuesTemplateService } from './measurements/values-template.service.js';
+import { EVIDENCE_STORE } from './storage/evidence-store.js';
+import { LocalEvidenceStore } from './storage/local-evidence-store.js';
+import { SubmissionsController } from './submission/submissions.controller.js';
+import { SubmissionsService } from './submission/submissions.service.js';
 
-@Module({})
+/** What the entity reports for a tranche: values, evidence files and the informe de cumplimiento. */
+@Module({
+  controllers: [EvidenceController, MeasurementsController, SubmissionsController],
+  providers: [
+    { provide: EVIDENCE_STORE, useFactory: (config: AppConfig) => new LocalEvidenceStore(config.dataDir), inject: [AppConfig] },
+    EvidenceService,
+    MeasurementsService,
+    ValuesTemplateService,
+    SubmissionsService,
+  ],
+})
 export class EvidenceModule {}

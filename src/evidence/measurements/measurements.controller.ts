@@ -1,0 +1,54 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { AuthUser } from '../../auth/auth-user.js';
+import { CurrentUser, Roles } from '../../auth/decorators.js';
+import { UuidPipe } from '../../common/uuid.pipe.js';
+import { attachmentDisposition } from '../storage/file-name.js';
+import { itemPath } from './measurement-rules.js';
+import { MeasurementListQuery, ReportMeasurementsDto } from './measurements.dto.js';
+import { MeasurementsService } from './measurements.service.js';
+import { ValuesTemplateService } from './values-template.service.js';
+
+@ApiTags('measurements')
+@ApiBearerAuth()
+@Controller('tranches/:id/measurements')
+export class MeasurementsController {
+  constructor(
+    private readonly measurements: MeasurementsService,
+    private readonly template: ValuesTemplateService,
+  ) {}
+
+  @Put()
+  @Roles('ENTITY')
+  @ApiOperation({ summary: 'Report values of the tranche (ENTITY, while OPEN or OBSERVED): all stored or none; replaced values stay in the history' })
+  report(@Param('id', UuidPipe) id: string, @Body() dto: ReportMeasurementsDto, @CurrentUser() me: AuthUser) {
+    return this.measurements.report(me, id, dto.items, { at: itemPath, source: 'api' });
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The values reported for the tranche (current ones; ?history=true for all)' })
+  list(@Param('id', UuidPipe) id: string, @Query() q: MeasurementListQuery, @CurrentUser() me: AuthUser) {
+    return this.measurements.list(me, id, q);
+  }
+
+  @Get('template.xlsx')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOperation({ summary: 'Excel template to report the values in bulk: one row per criterion, or per indicator and district, with the current values' })
+  async downloadTemplate(@Param('id', UuidPipe) id: string, @CurrentUser() me: AuthUser, @Res() res: Response) {
+    const { fileName, buffer } = await this.template.build(me, id);
+    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('Content-Disposition', attachmentDisposition(fileName));
+    res.send(buffer);
+  }
+
+  @Post('import')
+  @HttpCode(200) // the same change as PUT: values replaced, no new resource
+  @Roles('ENTITY')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiOperation({ summary: 'Report values from the filled template (ENTITY): any error (named as sheet!cell) refuses the whole file' })
+  import(@Param('id', UuidPipe) id: string, @Req() req: Request, @CurrentUser() me: AuthUser) {
+    return this.template.import(me, id, req);
+  }
+}
