@@ -38,6 +38,10 @@ const READS: Array<[string, (a: string, t: string) => string]> = [
   ['tranche compliance', (_, t) => `/tranches/${t}/compliance`],
   ['tranche observations', (_, t) => `/tranches/${t}/observations`],
   ['tranche accepted values', (_, t) => `/tranches/${t}/accepted-values`],
+  ['tranche measurements', (_, t) => `/tranches/${t}/measurements`],
+  ['tranche measurements template', (_, t) => `/tranches/${t}/measurements/template.xlsx`],
+  ['tranche evidence', (_, t) => `/tranches/${t}/evidence`],
+  ['tranche submissions', (_, t) => `/tranches/${t}/submissions`],
 ];
 const ROLES = Object.keys(LOGINS) as Role[];
 const SUBJECTS: Subject[] = ['AYA', 'AMA', 'UNASSIGNED'];
@@ -83,6 +87,25 @@ describe('access: every read × role × own/foreign agreement', () => {
       });
     }
   }
+
+  it('serves an evidence file only to those who may see its agreement', async () => {
+    const [open] = await t.app.get(DataSource).query(
+      `SELECT t.id AS tranche, c.id AS criterion FROM tranches t
+       JOIN criterion_levels l ON l.period_id = t.period_id JOIN criteria c ON c.id = l.criterion_id AND c.agreement_id = t.agreement_id
+       WHERE t.agreement_id = $1 AND t.kind = 'FIXED' AND t.status = 'OPEN' LIMIT 1`,
+      [ids.AYA.agreement],
+    );
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const up = await t.http.post(`/api/v1/tranches/${open.tranche}/evidence`).set(bearer(tokens.ENTITY))
+      .field('criterionId', open.criterion).attach('file', pdf, 'acta.pdf').expect(201);
+    for (const role of ROLES) {
+      const visible = SEES[role].includes('AYA');
+      for (const path of [`/evidence/${up.body.id}`, `/evidence/${up.body.id}/content`]) {
+        const res = await t.http.get('/api/v1' + path).set(bearer(tokens[role]));
+        expect([role, path, res.status]).toEqual([role, path, visible ? 200 : 404]);
+      }
+    }
+  });
 
   it('refuses every write on something the caller may not see with 404, and nothing changes', async () => {
     const before = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM audit_log`);
