@@ -2,11 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { type BenchRow, complianceBench } from './suites/compliance.bench.js';
 import { evidenceBench } from './suites/evidence.bench.js';
+import { reportsBench } from './suites/reports.bench.js';
 
 /** Runs every suite in one process and writes bench/results/latest.md (a results table). */
 async function main() {
   const rows: BenchRow[] = [];
-  for (const [name, suite] of [['compliance', complianceBench], ['evidence', evidenceBench]] as const) {
+  for (const [name, suite] of [['compliance', complianceBench], ['evidence', evidenceBench], ['reports', reportsBench]] as const) {
     process.stdout.write(`running ${name}…\n`);
     rows.push(...(await suite()));
   }

@@ -16,7 +16,8 @@ import { TrancheWorkflowService } from './tranche-workflow.service.js';
 import { TranchesController } from './tranches.controller.js';
 import { VerificationController } from './verification.controller.js';
 import { VerificationService } from './verification.service.js';
-import { REPORTS_QUEUE, WORKFLOW_QUEUE } from './workflow.constants.js';
+import { REPORTS_QUEUE } from '../reports/reports.constants.js';
+import { WORKFLOW_QUEUE } from './workflow.constants.js';
 import { WorkflowProcessor } from './workflow.processor.js';
 
 /** The verification workflow of a tranche (DOMAIN.md §5), its transfers and its events. */

@@ -8,14 +8,14 @@ import { actorOf, type AuthUser } from '../auth/auth-user.js';
 import { findVisibleTranche } from '../auth/scope.js';
 import { Dec, money } from '../common/decimal.js';
 import { ForbiddenActionError, RuleViolationError } from '../common/errors.js';
-import { writeOutbox } from '../events/outbox.js';
 import { TransfersService } from '../transfers/transfers.service.js';
 import { Clock } from './clock.js';
 import { TrancheComplianceService } from './compliance/tranche-compliance.service.js';
 import { pendingItems } from './computation.js';
 import { assertMove, moveTranche } from './tranche-state.js';
 import type { TransferTrancheDto, VerifyTrancheDto } from './tranches.dto.js';
-import { GENERATE_REPORT_JOB, REPORTS_QUEUE } from './workflow.constants.js';
+import { enqueueReport, recordReportRequest } from '../reports/report-request.js';
+import { REPORTS_QUEUE } from '../reports/reports.constants.js';
 
 /** Verification (figures frozen, report queued), approval by another person, and the transfer. */
 @Injectable()
@@ -56,22 +56,14 @@ export class VerificationService {
         },
         event: { kind: t.kind, amount, status: c.result.status, inputHash: c.inputHash, agreementVersion: c.agreementVersion },
       });
-      const type = t.kind === 'FIXED' ? 'FIXED_VERIFICATION' : 'VARIABLE_VERIFICATION';
-      const [report] = await tx.query(
-        `INSERT INTO reports (type, status, tranche_id, agreement_id, requested_by) VALUES ($1, 'QUEUED', $2, $3, $4) RETURNING id`,
-        [type, id, t.agreement_id, user.id],
-      );
-      await this.audit.record(tx, {
-        agreementId: t.agreement_id, subjectType: 'Report', subjectId: report.id, action: 'report.requested', actor: actorOf(user),
-        after: { type, trancheId: id },
+      return recordReportRequest(tx, this.audit, actorOf(user), {
+        type: t.kind === 'FIXED' ? 'FIXED_VERIFICATION' : 'VARIABLE_VERIFICATION', lang: 'es', trancheId: id,
+        agreementId: t.agreement_id, filters: null, requestedBy: user.id,
       });
-      await writeOutbox(tx, { type: 'report.requested', subjectId: report.id, data: { reportId: report.id, type, trancheId: id, agreementId: t.agreement_id } });
-      return report.id as string;
     });
     // After the commit, so the worker finds the row. If this fails the report stays QUEUED (see report).
-    await this.reports
-      .add(GENERATE_REPORT_JOB, { reportId }, { jobId: `report-${reportId}`, attempts: 3, backoff: { type: 'exponential', delay: 5000 } })
-      .catch((e) => this.logger.error({ msg: 'verification report not enqueued', reportId, error: (e as Error).message }));
+    await enqueueReport(this.reports, reportId)
+      .catch((e) => this.logger.error({ msg: 'verification report not enqueued; the recovery job will', reportId, error: (e as Error).message }));
   }
 
   /**
