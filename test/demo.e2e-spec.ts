@@ -37,4 +37,47 @@ describe('demo data', () => {
     const any = await db.query(`SELECT count(*)::int AS n FROM observations o JOIN tranches t ON t.id = o.tranche_id WHERE t.status = 'OBSERVED'`);
     expect(any.rows[0].n).toBeGreaterThan(0);
   });
+
+  it('verifies its VERIFIED, APPROVED and TRANSFERRED tranches with the engine, and their reports reach the donor', async () => {
+    const frozen = await db.query(
+      `SELECT t.id, t.kind, t.verified_amount::text AS verified, t.approved_amount::text AS approved, t.status,
+         t.verified_result->>'amount' AS engine_amount, t.verified_input_hash, tr.requested_amount::text AS requested
+       FROM tranches t JOIN agreements a ON a.id = t.agreement_id LEFT JOIN transfers tr ON tr.tranche_id = t.id
+       WHERE a.illustrative AND t.status IN ('VERIFIED', 'APPROVED', 'TRANSFERRED')`,
+    );
+    expect(frozen.rowCount).toBeGreaterThan(0);
+    expect(new Set(frozen.rows.map((r) => r.kind))).toEqual(new Set(['FIXED', 'VARIABLE']));
+    for (const r of frozen.rows) {
+      expect(r.verified_input_hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(r.engine_amount).toBe(r.verified);
+      if (r.status !== 'VERIFIED') expect([r.approved, r.requested]).toEqual([r.verified, r.verified]);
+    }
+    // A partial variable payment: the demo's goals end 90 % of the way to their targets.
+    expect(frozen.rows.some((r) => r.kind === 'VARIABLE' && r.engine_amount !== '0.00')).toBe(true);
+
+    const ue = await t.login('ue@demo.tramos.pe');
+    const visible = await t.http.get('/api/v1/reports?status=DONE&pageSize=100').set(bearer(ue)).expect(200);
+    const end = Date.now() + 60_000;
+    let reports = visible.body.items;
+    while (!reports.length) {
+      if (Date.now() > end) throw new Error('no demo report became DONE for the donor');
+      await new Promise((r) => setTimeout(r, 250));
+      reports = (await t.http.get('/api/v1/reports?status=DONE&pageSize=100').set(bearer(ue)).expect(200)).body.items;
+    }
+    // Each test app keeps files in a data folder of its own, so the donor asks for a copy here.
+    const copy = await t.http.post('/api/v1/reports').set(bearer(ue)).send({ type: reports[0].type, trancheId: reports[0].trancheId }).expect(202);
+    for (let status = 'QUEUED'; status !== 'DONE'; ) {
+      if (Date.now() > end || status === 'FAILED') throw new Error(`the donor's report is ${status}`);
+      await new Promise((r) => setTimeout(r, 250));
+      status = (await t.http.get(`/api/v1/reports/${copy.body.id}`).set(bearer(ue)).expect(200)).body.status;
+    }
+    await t.http.get(`/api/v1/reports/${copy.body.id}/file`).set(bearer(ue)).expect(200)
+      .expect('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const queued = await db.query(
+      `SELECT count(*)::int AS n FROM tranches t JOIN agreements a ON a.id = t.agreement_id
+       WHERE a.illustrative AND t.status IN ('VERIFIED', 'APPROVED', 'TRANSFERRED')
+         AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.tranche_id = t.id)`,
+    );
+    expect(queued.rows[0].n).toBe(0);
+  });
 });

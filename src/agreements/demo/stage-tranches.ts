@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { Dec, money } from '../../common/decimal.js';
 import { ALLOWED_MOVES, type TrancheStatus } from '../../tranches/tranche-state.js';
 import type { AgreementView } from '../agreement-view.js';
 
@@ -30,9 +29,6 @@ const REASONS: Record<TrancheStatus, string> = {
   CANCELLED: 'Art. 17.7 de la Directiva 002-2014-EF/50.01: observaciones no subsanadas en el plazo; se cancela el saldo (ilustrativo)',
 };
 
-/** A variable tranche rarely pays in full: the demo pays 85 % of it (the engine's figures come with real values). */
-const paidShare = (kind: string) => (kind === 'VARIABLE' ? '0.85' : '1');
-
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -40,8 +36,8 @@ function addDays(date: string, days: number): string {
 }
 
 /**
- * Puts a demo tranche where its story has got to: sets the status directly with the columns
- * that state implies and writes one tranche_transitions row per step ('system:demo'), dated from
+ * Puts a demo tranche where its story has got to: sets the status directly with the dates
+ * that state implies (the verified figures are computed once the demo users exist) and writes one tranche_transitions row per step ('system:demo'), dated from
  * the period's start and the planned date so the history reads plausibly.
  */
 export async function stageTranche(tx: EntityManager, view: AgreementView, periodCode: string, kind: string, to: TrancheStatus): Promise<void> {
@@ -61,14 +57,13 @@ export async function stageTranche(tx: EntityManager, view: AgreementView, perio
     from = step;
   }
   const set: Record<string, unknown> = { status: to };
-  const paid = money(new Dec(tranche.amount).times(paidShare(kind)));
   if (road.includes('VERIFIED')) {
     Object.assign(set, {
-      verified_version: view.currentVersion, verified_amount: paid, verified_at: addDays(tranche.plannedDate, 21),
-      conclusions: 'Ilustrativo: la entidad cumplió los compromisos y metas verificados en el periodo.',
+      verified_version: view.currentVersion, verified_at: addDays(tranche.plannedDate, 21),
+      conclusions: 'Ilustrativo: compromisos y metas del periodo verificados con los valores aceptados; el monto a transferir es el que resulta del cálculo.',
     });
   }
-  if (road.includes('APPROVED')) Object.assign(set, { approved_amount: paid, approved_at: addDays(tranche.plannedDate, 28) });
+  if (road.includes('APPROVED')) Object.assign(set, { approved_at: addDays(tranche.plannedDate, 28) });
   if (road.includes('OBSERVED')) Object.assign(set, { correction_deadline: addDays(tranche.plannedDate, 21 + view.rules.correctionDays) });
   if (to === 'CANCELLED') Object.assign(set, { cancelled_amount: tranche.amount, cancel_reason: REASONS.CANCELLED });
   const columns = Object.keys(set);
