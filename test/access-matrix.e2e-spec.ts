@@ -33,6 +33,7 @@ const READS: Array<[string, (a: string, t: string) => string]> = [
   ['agreement tranches', (a) => `/agreements/${a}/tranches`],
   ['agreement versions', (a) => `/agreements/${a}/versions`],
   ['agreement version 1', (a) => `/agreements/${a}/versions/1`],
+  ['agreement export', (a) => `/agreements/${a}/export.xlsx`],
   ['tranche', (_, t) => `/tranches/${t}`],
   ['tranche history', (_, t) => `/tranches/${t}/history`],
   ['tranche compliance', (_, t) => `/tranches/${t}/compliance`],
@@ -104,6 +105,38 @@ describe('access: every read × role × own/foreign agreement', () => {
         const res = await t.http.get('/api/v1' + path).set(bearer(tokens[role]));
         expect([role, path, res.status]).toEqual([role, path, visible ? 200 : 404]);
       }
+    }
+  });
+
+  it('serves a verification report, and takes a request for one, only from those who may see its agreement', async () => {
+    const db = t.app.get(DataSource);
+    const verified = async (s: Subject) =>
+      (await db.query(`SELECT id FROM tranches WHERE agreement_id = $1 AND kind = 'FIXED' AND verified_result IS NOT NULL LIMIT 1`, [ids[s].agreement]))[0].id;
+    for (const subject of ['AYA', 'AMA'] as const) {
+      const trancheId = await verified(subject);
+      const asked = await t.http.post('/api/v1/reports').set(bearer(tokens.ADMIN)).send({ type: 'FIXED_VERIFICATION', trancheId }).expect(202);
+      for (let status = 'QUEUED'; status !== 'DONE'; ) {
+        if (status === 'FAILED') throw new Error('the report failed');
+        await new Promise((r) => setTimeout(r, 200));
+        status = (await t.http.get(`/api/v1/reports/${asked.body.id}`).set(bearer(tokens.ADMIN)).expect(200)).body.status;
+      }
+      for (const role of ROLES) {
+        const visible = SEES[role].includes(subject);
+        for (const path of [`/reports/${asked.body.id}`, `/reports/${asked.body.id}/file`]) {
+          const res = await t.http.get('/api/v1' + path).set(bearer(tokens[role]));
+          expect([role, subject, path, res.status]).toEqual([role, subject, path, visible ? 200 : 404]);
+        }
+        const request = await t.http.post('/api/v1/reports').set(bearer(tokens[role])).send({ type: 'FIXED_VERIFICATION', trancheId });
+        expect([role, subject, 'POST /reports', request.status]).toEqual([role, subject, 'POST /reports', visible ? 202 : 404]);
+        const list = await t.http.get(`/api/v1/reports?type=FIXED_VERIFICATION&pageSize=100`).set(bearer(tokens[role])).expect(200);
+        expect(list.body.items.some((r: { id: string }) => r.id === asked.body.id)).toBe(visible);
+      }
+    }
+    // A portfolio shows what its requester may see: it is theirs (and ADMIN's) alone.
+    const portfolio = await t.http.post('/api/v1/reports').set(bearer(tokens.DONOR)).send({ type: 'PORTFOLIO' }).expect(202);
+    for (const role of ROLES) {
+      const res = await t.http.get(`/api/v1/reports/${portfolio.body.id}`).set(bearer(tokens[role]));
+      expect([role, 'portfolio', res.status]).toEqual([role, 'portfolio', role === 'DONOR' || role === 'ADMIN' ? 200 : 404]);
     }
   });
 

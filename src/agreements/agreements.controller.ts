@@ -1,15 +1,18 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { BadInputError } from '../common/errors.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
+import { sendXlsx, XLSX_MEDIA_TYPE } from '../common/xlsx-response.js';
 import { AddendaService } from './addenda.service.js';
 import { AgreementsService } from './agreements.service.js';
 import { AddendumDto } from './dto/addendum.dto.js';
 import { AgreementDocumentDto } from './dto/agreement-document.dto.js';
 import { AgreementListQuery } from './dto/agreement-list.query.js';
 import { SignAgreementDto } from './dto/sign-agreement.dto.js';
+import { AgreementWorkbookService } from './workbook/agreement-workbook.service.js';
 
 const versionNumber = new ParseIntPipe({
   exceptionFactory: () => new BadInputError('n must be a version number', [{ field: 'n', problem: 'must be a version number (1, 2, …)' }]),
@@ -22,6 +25,7 @@ export class AgreementsController {
   constructor(
     private readonly agreements: AgreementsService,
     private readonly addenda: AddendaService,
+    private readonly workbook: AgreementWorkbookService,
   ) {}
 
   @Post()
@@ -37,10 +41,35 @@ export class AgreementsController {
     return this.agreements.list(q, me);
   }
 
+  // Declared before ':id', which would take "template.xlsx" for an id.
+  @Get('template.xlsx')
+  @ApiProduces(XLSX_MEDIA_TYPE)
+  @ApiOperation({ summary: 'Excel template of an agreement: one sheet per part, instructions, lists of allowed values and catalogue codes' })
+  async template(@Res() res: Response) {
+    sendXlsx(res, 'plantilla-convenio.xlsx', await this.workbook.template());
+  }
+
+  @Post('import')
+  @Roles('ANALYST', 'ADMIN')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiOperation({ summary: 'Draft an agreement from the filled template (as POST /agreements); any problem, named as sheet!cell, refuses the whole file' })
+  import(@Req() req: Request, @CurrentUser() me: AuthUser) {
+    return this.workbook.import(me, req);
+  }
+
   @Get(':id')
   @ApiOperation({ summary: 'The whole agreement: header, rules, scope, periods with tranches, commitments, indicators' })
   get(@Param('id', UuidPipe) id: string, @CurrentUser() me: AuthUser) {
     return this.agreements.get(id, me);
+  }
+
+  @Get(':id/export.xlsx')
+  @ApiProduces(XLSX_MEDIA_TYPE)
+  @ApiOperation({ summary: 'The agreement in the layout of the template, ready to be imported again (under another code)' })
+  async export(@Param('id', UuidPipe) id: string, @CurrentUser() me: AuthUser, @Res() res: Response) {
+    const { fileName, buffer } = await this.workbook.export(id, me);
+    sendXlsx(res, fileName, buffer);
   }
 
   @Patch(':id')

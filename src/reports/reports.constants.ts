@@ -11,5 +11,3 @@ export const REPORT_TYPES = ['FIXED_VERIFICATION', 'VARIABLE_VERIFICATION', 'POR
 export const REPORT_STATUSES = ['QUEUED', 'RUNNING', 'DONE', 'FAILED'] as const;
 export const REPORT_LANGS = ['es', 'en'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
-
-export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

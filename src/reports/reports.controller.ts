@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/decorators.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
-import { XLSX_MEDIA_TYPE } from './reports.constants.js';
+import { XLSX_MEDIA_TYPE } from '../common/xlsx-response.js';
 import { CreateReportDto, ListReportsQuery, ReportQueuedDto, ReportViewDto } from './reports.dto.js';
 import { ReportsService } from './reports.service.js';
 

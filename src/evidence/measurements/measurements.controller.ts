@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser, Roles } from '../../auth/decorators.js';
 import { UuidPipe } from '../../common/uuid.pipe.js';
-import { attachmentDisposition } from '../storage/file-name.js';
+import { sendXlsx, XLSX_MEDIA_TYPE } from '../../common/xlsx-response.js';
 import { itemPath } from './measurement-rules.js';
 import { MeasurementListQuery, ReportMeasurementsDto } from './measurements.dto.js';
 import { MeasurementsService } from './measurements.service.js';
@@ -33,13 +33,11 @@ export class MeasurementsController {
   }
 
   @Get('template.xlsx')
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiProduces(XLSX_MEDIA_TYPE)
   @ApiOperation({ summary: 'Excel template to report the values in bulk: one row per criterion, or per indicator and district, with the current values' })
   async downloadTemplate(@Param('id', UuidPipe) id: string, @CurrentUser() me: AuthUser, @Res() res: Response) {
     const { fileName, buffer } = await this.template.build(me, id);
-    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('Content-Disposition', attachmentDisposition(fileName));
-    res.send(buffer);
+    sendXlsx(res, fileName, buffer);
   }
 
   @Post('import')

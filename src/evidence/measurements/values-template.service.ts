@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { findVisibleTranche } from '../../auth/scope.js';
 import { BadInputError, UnsupportedMediaTypeError } from '../../common/errors.js';
+import { XLSX_MEDIA_TYPE } from '../../common/xlsx-response.js';
 import { AppConfig } from '../../config/app-config.js';
 import { assertReportingOpen } from '../reporting-window.js';
 import { EVIDENCE_STORE, type EvidenceStore } from '../storage/evidence-store.js';
@@ -15,7 +16,6 @@ import { MeasurementsService, type ReportResult } from './measurements.service.j
 import { loadReportingFrame } from './reporting-frame.js';
 import { buildValuesWorkbook, parseValuesWorkbook, type TemplateRow, VALUES_SHEET } from './values-template.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** A filled template is small; a bigger .xlsx is more likely a mistake (or a zip bomb) than values. */
 const MAX_TEMPLATE_BYTES = 5 * 1024 * 1024;
 
@@ -69,7 +69,7 @@ export class ValuesTemplateService {
     assertReportingOpen(await findVisibleTranche(this.db.manager, user, trancheId), 'its values');
     const { file } = await receiveUpload(req, this.store, { maxBytes: Math.min(this.config.evidenceMaxBytes, MAX_TEMPLATE_BYTES), fields: [] });
     try {
-      if ((await detectEvidenceType(file.tempPath)) !== XLSX) {
+      if ((await detectEvidenceType(file.tempPath)) !== XLSX_MEDIA_TYPE) {
         throw new UnsupportedMediaTypeError('Send the filled .xlsx template', [{ field: 'file', problem: 'must be an .xlsx workbook' }]);
       }
       const wb = new ExcelJS.Workbook();
