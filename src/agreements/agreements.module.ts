@@ -1,21 +1,14 @@
 import { Module } from '@nestjs/common';
-import { AppConfig } from '../config/app-config.js';
-import { EVIDENCE_STORE } from '../evidence/storage/evidence-store.js';
-import { LocalEvidenceStore } from '../evidence/storage/local-evidence-store.js';
+import { EvidenceModule } from '../evidence/evidence.module.js';
 import { AddendaService } from './addenda.service.js';
 import { AgreementsController } from './agreements.controller.js';
 import { AgreementsService } from './agreements.service.js';
 import { AgreementWorkbookService } from './workbook/agreement-workbook.service.js';
 
 @Module({
+  imports: [EvidenceModule],
   controllers: [AgreementsController],
-  providers: [
-    AgreementsService,
-    AddendaService,
-    AgreementWorkbookService,
-    // An imported workbook is staged where evidence uploads are, then discarded.
-    { provide: EVIDENCE_STORE, useFactory: (config: AppConfig) => new LocalEvidenceStore(config.dataDir), inject: [AppConfig] },
-  ],
+  providers: [AgreementsService, AddendaService, AgreementWorkbookService],
   exports: [AgreementsService],
 })
 export class AgreementsModule {}

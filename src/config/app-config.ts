@@ -29,6 +29,8 @@ export class AppConfig {
   loginLockMinutes!: number;
   housekeepingCron!: string;
   schedulerCron!: string;
+  /** Unset: evidence is kept on local disk under `dataDir/evidence`. */
+  s3?: S3Settings;
 
   get runsApi(): boolean {
     return this.appRole !== 'worker';
@@ -39,6 +41,21 @@ export class AppConfig {
   get queueBackend(): 'redis' | 'postgres' {
     return this.redisUrl ? 'redis' : 'postgres';
   }
+}
+
+/** An S3-compatible bucket for evidence (AWS S3, MinIO, Ceph…). */
+export interface S3Settings {
+  bucket: string;
+  /** Unset: AWS's endpoint for the region. */
+  endpoint?: string;
+  region: string;
+  /** Unset: the SDK's default credential chain (environment, profile, instance role). */
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  /** Path-style addressing (`endpoint/bucket/key`), which MinIO and most self-hosted servers need. */
+  forcePathStyle: boolean;
+  /** Key prefix inside the bucket. */
+  prefix: string;
 }
 
 export class ConfigError extends Error {
@@ -122,6 +139,23 @@ export function loadConfig(env: Env = process.env): AppConfig {
   c.loginLockMinutes = int('LOGIN_LOCK_MINUTES', 15, 1, 1440);
   c.housekeepingCron = str('HOUSEKEEPING_CRON', '17 3 * * *')!;
   c.schedulerCron = str('SCHEDULER_CRON', '*/5 * * * *')!;
+
+  const bucket = str('S3_BUCKET');
+  if (bucket !== undefined) {
+    const accessKeyId = str('S3_ACCESS_KEY_ID');
+    const secretAccessKey = str('S3_SECRET_ACCESS_KEY');
+    if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) {
+      problems.push({ variable: accessKeyId === undefined ? 'S3_ACCESS_KEY_ID' : 'S3_SECRET_ACCESS_KEY', problem: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together' });
+    }
+    c.s3 = {
+      bucket, endpoint: url('S3_ENDPOINT', ['http:', 'https:']), region: str('S3_REGION', 'us-east-1')!, accessKeyId, secretAccessKey,
+      forcePathStyle: bool('S3_FORCE_PATH_STYLE', true), prefix: str('S3_PREFIX', 'evidence/')!,
+    };
+  } else {
+    for (const v of ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']) {
+      if (str(v) !== undefined) problems.push({ variable: v, problem: 'has no effect without S3_BUCKET' });
+    }
+  }
 
   const secret = str('JWT_SECRET');
   if (secret !== undefined && secret.length < 32) {

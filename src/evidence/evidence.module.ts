@@ -6,7 +6,7 @@ import { MeasurementsController } from './measurements/measurements.controller.j
 import { MeasurementsService } from './measurements/measurements.service.js';
 import { ValuesTemplateService } from './measurements/values-template.service.js';
 import { EVIDENCE_STORE } from './storage/evidence-store.js';
-import { LocalEvidenceStore } from './storage/local-evidence-store.js';
+import { evidenceStoreFor } from './storage/evidence-store.factory.js';
 import { SubmissionsController } from './submission/submissions.controller.js';
 import { SubmissionsService } from './submission/submissions.service.js';
 
@@ -14,11 +14,13 @@ import { SubmissionsService } from './submission/submissions.service.js';
 @Module({
   controllers: [EvidenceController, MeasurementsController, SubmissionsController],
   providers: [
-    { provide: EVIDENCE_STORE, useFactory: (config: AppConfig) => new LocalEvidenceStore(config.dataDir), inject: [AppConfig] },
+    { provide: EVIDENCE_STORE, useFactory: evidenceStoreFor, inject: [AppConfig] },
     EvidenceService,
     MeasurementsService,
     ValuesTemplateService,
     SubmissionsService,
   ],
+  // One store per process: an imported agreement workbook is staged where uploads are.
+  exports: [EVIDENCE_STORE],
 })
 export class EvidenceModule {}
