@@ -1,4 +1,4 @@
-import { CreateBucketCommand, DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -152,5 +152,15 @@ describe('evidence files in an S3-compatible bucket (s3rver)', () => {
     } finally {
       await app.close();
     }
+  });
+
+  it('is ready while the bucket answers, and says why not when it is gone', async () => {
+    expect((await t.http.get('/health/ready').expect(200)).body).toMatchObject({ status: 'ready', evidenceStore: 'up' });
+    for (const o of await objects('')) await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: o.key! }));
+    await s3.send(new DeleteBucketCommand({ Bucket: bucket }));
+    const down = await t.http.get('/health/ready').expect(503);
+    expect(down.body).toMatchObject({ status: 'not ready', evidenceStore: `down: S3_BUCKET "${bucket}" does not exist at ${endpoint}` });
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    await t.http.get('/health/ready').expect(200);
   });
 });

@@ -1,4 +1,7 @@
+import { renameSync } from 'node:fs';
+import { join } from 'node:path';
 import { AuditService } from '../src/audit/audit.service.js';
+import { AppConfig } from '../src/config/app-config.js';
 import { bearer, createTestApp, type TestApp } from './support/test-app.js';
 
 describe('foundation: HTTP conventions, auth, audit', () => {
@@ -11,7 +14,19 @@ describe('foundation: HTTP conventions, auth, audit', () => {
   it('answers /health and /health/ready without a token', async () => {
     await t.http.get('/health').expect(200, { status: 'ok' });
     const ready = await t.http.get('/health/ready').expect(200);
-    expect(ready.body).toMatchObject({ status: 'ready', database: 'up', queue: 'up' });
+    expect(ready.body).toMatchObject({ status: 'ready', database: 'up', queue: 'up', evidenceStore: 'up' });
+  });
+
+  it('is not ready when the evidence folder is gone, and says which', async () => {
+    const blobs = join(t.app.get(AppConfig).dataDir, 'evidence', 'blobs');
+    renameSync(blobs, `${blobs}.away`);
+    try {
+      const down = await t.http.get('/health/ready').expect(503);
+      expect(down.body).toMatchObject({ status: 'not ready', database: 'up', evidenceStore: `down: ${blobs} is not writable` });
+    } finally {
+      renameSync(`${blobs}.away`, blobs);
+    }
+    await t.http.get('/health/ready').expect(200);
   });
 
   it('publishes a valid OpenAPI 3 document', async () => {

@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
@@ -7,6 +7,7 @@ import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { Public } from '../auth/decorators.js';
 import { AppConfig } from '../config/app-config.js';
+import { EVIDENCE_STORE, type EvidenceStore } from '../evidence/storage/evidence-store.js';
 import { HOUSEKEEPING_QUEUE } from '../housekeeping/housekeeping.constants.js';
 
 const within = <T>(p: Promise<T>, ms: number) =>
@@ -20,6 +21,7 @@ export class HealthController {
     @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(HOUSEKEEPING_QUEUE) private readonly queue: Queue,
     private readonly config: AppConfig,
+    @Inject(EVIDENCE_STORE) private readonly evidence: EvidenceStore,
   ) {}
 
   @Get()
@@ -29,11 +31,12 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Ready: database and queue answer (503 otherwise)' })
+  @ApiOperation({ summary: 'Ready: database, queue and evidence store (disk or S3 bucket) answer (503 otherwise)' })
   async ready(@Res({ passthrough: true }) res: Response) {
     const checks: Record<string, string> = {};
     await within(this.db.query('SELECT 1'), 2000).then(() => (checks.database = 'up'), (e) => (checks.database = `down: ${e.message}`));
     await within(this.queue.getJobCounts('waiting'), 2000).then(() => (checks.queue = 'up'), (e) => (checks.queue = `down: ${e.message}`));
+    await within(this.evidence.check(), 2000).then(() => (checks.evidenceStore = 'up'), (e) => (checks.evidenceStore = `down: ${e.message}`));
     const ok = Object.values(checks).every((v) => v === 'up');
     if (!ok) res.status(HttpStatus.SERVICE_UNAVAILABLE);
     return { status: ok ? 'ready' : 'not ready', queueBackend: this.config.queueBackend, role: this.config.appRole, ...checks };

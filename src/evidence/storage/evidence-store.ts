@@ -14,6 +14,8 @@ export interface EvidenceStore {
   keep(tempPath: string, sha256: string): Promise<string>;
   /** Removes a temporary file that was not kept (absent is fine). */
   discard(tempPath: string): Promise<void>;
+  /** Answers when files can be staged, kept and read; throws saying why not (readiness). */
+  check(): Promise<void>;
   /** Opens a stored blob; it can be read more than once (to check it, then to send it). */
   open(storageKey: string): Promise<StoredBlob>;
 }

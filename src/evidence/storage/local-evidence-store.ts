@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { close, createReadStream, fstat as fstatCb, mkdirSync, open } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { access, constants, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import type { EvidenceStore, StoredBlob } from './evidence-store.js';
@@ -22,6 +22,14 @@ export class LocalEvidenceStore implements EvidenceStore {
     this.tmp = join(this.root, 'tmp');
     mkdirSync(this.tmp, { recursive: true });
     mkdirSync(join(this.root, 'blobs'), { recursive: true });
+  }
+
+  async check(): Promise<void> {
+    for (const dir of [this.tmp, join(this.root, 'blobs')]) {
+      await access(dir, constants.W_OK).catch(() => {
+        throw new Error(`${dir} is not writable`);
+      });
+    }
   }
 
   tempPath(): string {

@@ -48,7 +48,13 @@ export class S3EvidenceStore implements EvidenceStore, OnModuleInit, OnModuleDes
   }
 
   /** Refuses to start on a bucket that is not there (or not ours to use), naming S3_BUCKET. */
-  async onModuleInit(): Promise<void> {
+  onModuleInit(): Promise<void> {
+    return this.check();
+  }
+
+  /** The bucket answers, and the local folder where uploads are staged is writable. */
+  async check(): Promise<void> {
+    await this.local.check();
     try {
       await this.client.send(new HeadBucketCommand({ Bucket: this.s3.bucket }));
     } catch (e) {
