@@ -255,7 +255,10 @@ describe('agreements: drafting, validation, reading, signing, addenda, scoping, 
       expect(res.body.message).toMatch(/IN_FORCE/);
       const again = await post(`/agreements/${created.id}/sign`, { number: 'x', signedOn: '2020-12-16' }).expect(409);
       expect(again.body.message).toMatch(/IN_FORCE/);
-      await post(`/agreements/${created.id}/sign`, { number: 'x' }).expect(400);
+      const missing = await post(`/agreements/${created.id}/sign`, { number: 'x' }).expect(400);
+      expect(missing.body.details).toEqual([{ field: 'signedOn', problem: 'is required' }]);
+      const impossible = await post(`/agreements/${created.id}/sign`, { number: 'x', signedOn: '2020-13-01' }).expect(400);
+      expect(impossible.body.details).toEqual([{ field: 'signedOn', problem: 'must be a date YYYY-MM-DD' }]);
     });
 
     it('an addendum makes version 2 with the changed amount and target; version 1 stays as it was', async () => {

@@ -60,6 +60,12 @@ describe('foundation: HTTP conventions, auth, audit', () => {
     expect(fields).toEqual(expect.arrayContaining(['email', 'extra']));
   });
 
+  it('says a missing field is required, once, instead of every rule it fails', async () => {
+    const res = await t.http.post('/api/v1/auth/login').send({ email: 'admin@demo.tramos.pe' }).expect(400);
+    expect(res.body.details).toEqual([{ field: 'password', problem: 'is required' }]);
+    expect(res.body.message).toBe('Invalid request: password');
+  });
+
   it('honours Idempotency-Key: a repeated POST creates one user and replays the answer', async () => {
     const admin = await t.login('admin@demo.tramos.pe');
     const body = { email: 'idem@mef.gob.pe', name: 'Idem Potente', role: 'APPROVER', password: 'long-enough-password' };

@@ -83,6 +83,8 @@ describe('verification workflow of a tranche', () => {
 
     const tooMuch = await post(director, `/tranches/${id}/transfer`, { instrument: 'D.S. N° 001-2026-EF', executedOn: today(), amount: '1000000.01' }).expect(422);
     expect(tooMuch.body.details).toEqual([{ field: 'amount', problem: 'must be at most 1000000.00' }]);
+    const nothing = await post(director, `/tranches/${id}/transfer`, { instrument: 'D.S. N° 001-2026-EF', executedOn: today(), amount: '0.00' }).expect(400);
+    expect(nothing.body.details).toEqual([{ field: 'amount', problem: 'must be above 0.00 and at most 1000000.00' }]);
     const done = await post(director, `/tranches/${id}/transfer`, { instrument: 'D.S. N° 001-2026-EF', executedOn: today(), amount: '1000000' }).expect(200);
     expect(done.body).toMatchObject({ status: 'TRANSFERRED', transfer: { status: 'EXECUTED', amount: '1000000.00', instrument: 'D.S. N° 001-2026-EF', executedOn: today() } });
 
@@ -237,7 +239,7 @@ describe('verification workflow of a tranche', () => {
     expect(answers.map((r) => r.status).sort()).toEqual([200, 409, 409]);
   });
 
-  it('opens tranches on their period’s first day (scheduled job) and by hand only while the agreement is in force', async () => {
+  it('opens tranches while their period runs (scheduled job), a late one by hand, and only while the agreement is in force', async () => {
     const f = await createWorkflowFixture(db, { periodStartsOn: '2030-03-01' });
     const workflow = t.app.get(TrancheWorkflowService);
     expect((await workflow.openDueTranches('2030-02-28')).opened).not.toContain(f.fixedTrancheId);
@@ -245,6 +247,10 @@ describe('verification workflow of a tranche', () => {
     expect(run.opened).toEqual(expect.arrayContaining([f.fixedTrancheId, f.variableTrancheId]));
     const history = await get(analyst, `/tranches/${f.variableTrancheId}/history`).expect(200);
     expect(history.body.items).toEqual([expect.objectContaining({ from: 'SCHEDULED', to: 'OPEN', by: { id: null, label: 'system:open-due-tranches' } })]);
+
+    const late = await createWorkflowFixture(db, { periodStartsOn: '2030-03-01' });
+    expect((await workflow.openDueTranches('2031-01-01')).opened).not.toContain(late.fixedTrancheId);
+    await post(analyst, `/tranches/${late.fixedTrancheId}/open`).expect(200);
 
     const draft = await createWorkflowFixture(db);
     await db.query(`UPDATE agreements SET status = 'DRAFT' WHERE id = $1`, [draft.agreementId]);

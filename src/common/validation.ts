@@ -6,11 +6,17 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   const out: ProblemDetail[] = [];
   for (const e of errors) {
     const field = /^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : prefix ? `${prefix}.${e.property}` : e.property;
-    for (const problem of Object.values(e.constraints ?? {})) out.push({ field, problem: problem.replace(/^\S+ /, '') });
+    const problems = Object.values(e.constraints ?? {});
+    // Every rule fails on a missing value; what the caller needs to hear is that it is missing.
+    if (problems.length && e.value === undefined) out.push({ field, problem: 'is required' });
+    else for (const problem of problems) out.push({ field, problem: withoutName(problem, e.property) });
     if (e.children?.length) out.push(...flattenValidationErrors(e.children, field));
   }
   return out;
 }
+
+/** class-validator messages start with the property's name; the detail names the field already. */
+const withoutName = (problem: string, property: string) => (problem.startsWith(`${property} `) ? problem.slice(property.length + 1) : problem);
 
 /** Global pipe: unknown fields refused, types converted, every problem named. */
 export function createValidationPipe(): ValidationPipe {
@@ -21,7 +27,7 @@ export function createValidationPipe(): ValidationPipe {
     transformOptions: { enableImplicitConversion: false },
     exceptionFactory: (errors) => {
       const details = flattenValidationErrors(errors);
-      return new BadInputError(`Invalid request: ${details.map((d) => d.field).join(', ')}`, details);
+      return new BadInputError(`Invalid request: ${[...new Set(details.map((d) => d.field))].join(', ')}`, details);
     },
   });
 }

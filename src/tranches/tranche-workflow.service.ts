@@ -39,12 +39,13 @@ export class TrancheWorkflowService {
   /**
    * The scheduled opening: a tranche opens on its period's first day (`periods.starts_on`,
    * Lima date) once its agreement is in force. Each tranche is claimed with SKIP LOCKED and
-   * re-checked, so several workers open it once.
+   * re-checked, so several workers open it once. A period already over is left alone: opening
+   * it years late is a decision for the analyst (POST /tranches/:id/open), not for a timer.
    */
   async openDueTranches(today = this.clock.today()): Promise<{ today: string; opened: string[] }> {
     const due: { id: string }[] = await this.db.query(
       `SELECT t.id FROM tranches t JOIN periods p ON p.id = t.period_id JOIN agreements a ON a.id = t.agreement_id
-       WHERE t.status = 'SCHEDULED' AND a.status = 'IN_FORCE' AND p.starts_on <= $1 ORDER BY p.starts_on, t.id`,
+       WHERE t.status = 'SCHEDULED' AND a.status = 'IN_FORCE' AND p.starts_on <= $1 AND p.ends_on >= $1 ORDER BY p.starts_on, t.id`,
       [today],
     );
     const opened: string[] = [];
@@ -53,7 +54,7 @@ export class TrancheWorkflowService {
         const [t] = await tx.query(
           `SELECT t.id, t.agreement_id, p.code, p.starts_on::text AS starts_on FROM tranches t
            JOIN periods p ON p.id = t.period_id JOIN agreements a ON a.id = t.agreement_id
-           WHERE t.id = $1 AND t.status = 'SCHEDULED' AND a.status = 'IN_FORCE' AND p.starts_on <= $2
+           WHERE t.id = $1 AND t.status = 'SCHEDULED' AND a.status = 'IN_FORCE' AND p.starts_on <= $2 AND p.ends_on >= $2
            FOR UPDATE OF t SKIP LOCKED`,
           [id, today],
         );

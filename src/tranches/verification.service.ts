@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
 import { findVisibleTranche } from '../auth/scope.js';
 import { Dec, money } from '../common/decimal.js';
-import { ForbiddenActionError, RuleViolationError } from '../common/errors.js';
+import { BadInputError, ForbiddenActionError, RuleViolationError } from '../common/errors.js';
 import { TransfersService } from '../transfers/transfers.service.js';
 import { Clock } from './clock.js';
 import { TrancheComplianceService } from './compliance/tranche-compliance.service.js';
@@ -93,6 +93,10 @@ export class VerificationService {
       const t = await findVisibleTranche(tx, user, id, true);
       assertMove(t.status, 'TRANSFERRED');
       const approved = money(t.approved_amount);
+      if (new Dec(dto.amount).lte(0)) {
+        // A transfer of nothing would close the tranche and lose the approved amount from every total.
+        throw new BadInputError('A transfer sends money: the amount must be above 0.00', [{ field: 'amount', problem: `must be above 0.00 and at most ${approved}` }]);
+      }
       if (new Dec(dto.amount).gt(approved)) {
         throw new RuleViolationError(`The transfer (${money(dto.amount)}) exceeds the approved amount (${approved})`, [
           { field: 'amount', problem: `must be at most ${approved}` },

@@ -13,7 +13,14 @@ export const VALUE_MESSAGE = '$property must be a decimal number written as a st
 export const RATIO_MESSAGE = '$property must be a decimal string between 0 and 1 (at most 6 decimals), e.g. "0.25"';
 export const UBIGEO_MESSAGE = '$property must be a 6-digit UBIGEO code';
 
-/** A calendar day written YYYY-MM-DD that exists (no 2023-02-30). */
+/** A calendar day written YYYY-MM-DD that exists (no 2023-02-30, no month 13). */
+export function isCalendarDay(v: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+/** Validates a calendar day written YYYY-MM-DD (see isCalendarDay). */
 export function IsDay(options?: ValidationOptions) {
   return (target: object, propertyName: string) =>
     registerDecorator({
@@ -22,8 +29,7 @@ export function IsDay(options?: ValidationOptions) {
       propertyName,
       options: { message: '$property must be a date YYYY-MM-DD', ...options },
       validator: {
-        validate: (v: unknown) =>
-          typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v,
+        validate: (v: unknown) => typeof v === 'string' && isCalendarDay(v),
       },
     });
 }

@@ -14,7 +14,7 @@ export interface PortfolioFilters {
 const opt = (v: string | null) => (v === null ? null : money(v));
 
 /**
- * Every tranche of every agreement the requester may see (as at generation time), with what its
+ * Every tranche of every signed agreement the requester may see (as at generation time), with what its
  * frozen result says about carry and unpaid money, read through a cursor.
  */
 export async function loadPortfolio(
@@ -25,7 +25,8 @@ export async function loadPortfolio(
   onRow: (done: number, total: number) => void,
 ): Promise<PortfolioReportData> {
   const params: unknown[] = [];
-  const where = [visibleAgreement(requester, params, 'a')];
+  // A draft commits no money yet: the portfolio holds signed agreements only.
+  const where = [visibleAgreement(requester, params, 'a'), `a.status <> 'DRAFT'`];
   if (filters.fundingProgramId) where.push(`a.funding_program_id = $${params.push(filters.fundingProgramId)}`);
   if (filters.entityId) where.push(`a.entity_id = $${params.push(filters.entityId)}`);
   if (filters.year) where.push(`extract(year FROM t.planned_date) = $${params.push(filters.year)}`);

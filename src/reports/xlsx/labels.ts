@@ -154,7 +154,7 @@ const es = {
   carriedOver: 'Trasladado al periodo siguiente',
   released: 'Liberado',
   total: 'Total',
-  frozenNote: 'Montos congelados en la verificación: los mismos que da la API (tranches.verified_result), nunca recalculados.',
+  frozenNote: 'Montos congelados al emitirse la verificación: son los registrados en Tramos para este tramo y no se recalculan.',
   explanationsInSpanish: 'Las explicaciones son el texto del motor de cumplimiento.',
 
   // portfolio
@@ -361,7 +361,7 @@ const en: Labels = {
   carriedOver: 'Carried over to the next period',
   released: 'Released',
   total: 'Total',
-  frozenNote: 'Amounts frozen at verification: the same the API gives (tranches.verified_result), never recomputed.',
+  frozenNote: 'Amounts frozen when the verification was issued: those recorded in Tramos for this tranche, never recomputed.',
   explanationsInSpanish: 'Explanations are the compliance engine\'s own text, in Spanish.',
 
   region: 'Region',
