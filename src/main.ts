@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createHttpApp, createWorkerContext, loadDemo, prepareDatabase } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres.js';
-import { DEMO_USERS } from './demo/demo-users.js';
+import { DEMO_ENTITY_USERS, DEMO_USERS } from './demo/demo-users.js';
 
 const say = (msg: string) => process.stdout.write(JSON.stringify({ level: 'log', time: new Date().toISOString(), context: 'Main', msg }) + '\n');
 
@@ -61,7 +61,8 @@ async function main() {
   if (demo === 'loaded' || demo === 'present') {
     const pw = config.demoPasswordFromEnv ? '(the DEMO_PASSWORD you set)' : config.demoPassword;
     process.stdout.write(
-      `\nDemo users (password ${pw}):\n` + DEMO_USERS.map((u) => `  ${u.role.padEnd(9)} ${u.email}`).join('\n') + '\n\n',
+      `\nDemo users (password ${pw}):\n` + DEMO_USERS.map((u) => `  ${u.role.padEnd(9)} ${u.email}`).join('\n') +
+        `\n  ENTITY    of the other demo entities: ${DEMO_ENTITY_USERS.map((u) => u.email.replace('@demo.tramos.pe', '')).join(', ')} (@demo.tramos.pe)\n\n`,
     );
   }
 }

@@ -80,4 +80,32 @@ describe('demo data', () => {
     );
     expect(queued.rows[0].n).toBe(0);
   });
+
+  it('gives every tranche already reported on its entity’s values and informe de cumplimiento, visible to analyst and entity', async () => {
+    const lacking = await db.query(
+      `SELECT t.id, t.status FROM tranches t JOIN agreements a ON a.id = t.agreement_id
+       WHERE a.illustrative AND t.status NOT IN ('SCHEDULED', 'OPEN')
+         AND (NOT EXISTS (SELECT 1 FROM submissions s WHERE s.tranche_id = t.id)
+              OR NOT EXISTS (SELECT 1 FROM measurements m WHERE m.tranche_id = t.id))`,
+    );
+    expect(lacking.rows).toEqual([]);
+    const [review] = (await db.query(
+      `SELECT t.id FROM tranches t JOIN agreements a ON a.id = t.agreement_id WHERE a.code = 'CAP-2012-RENIEC' AND t.status = 'IN_REVIEW'`,
+    )).rows;
+    const analyst = await t.login('analista@demo.tramos.pe');
+    const reniec = await t.login('reniec@demo.tramos.pe');
+    for (const token of [analyst, reniec]) {
+      const submissions = await t.http.get(`/api/v1/tranches/${review.id}/submissions`).set(bearer(token)).expect(200);
+      expect(submissions.body.items).toHaveLength(1);
+      expect(submissions.body.items[0].snapshot.measurements.length).toBeGreaterThan(0);
+      const values = await t.http.get(`/api/v1/tranches/${review.id}/measurements`).set(bearer(token)).expect(200);
+      expect(values.body.total).toBe(submissions.body.items[0].snapshot.measurements.length);
+    }
+    // The cancelled tranche (art. 17.7) really fell short: its live compliance on what was reported is not met.
+    const [cancelled] = (await db.query(
+      `SELECT t.id FROM tranches t JOIN agreements a ON a.id = t.agreement_id WHERE a.illustrative AND t.status = 'CANCELLED' AND t.kind = 'FIXED' LIMIT 1`,
+    )).rows;
+    const live = await t.http.get(`/api/v1/tranches/${cancelled.id}/compliance`).set(bearer(analyst)).expect(200);
+    expect(live.body.result.status).toBe('NOT_MET');
+  });
 });

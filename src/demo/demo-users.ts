@@ -19,9 +19,22 @@ export const DEMO_USERS: DemoUser[] = [
   { email: 'ue@demo.tramos.pe', name: 'Unión Europea – oficial de programa (demo)', role: 'DONOR', donorCode: 'UE' },
 ];
 
+/**
+ * The people who report for the other demo entities (their OPP), so every demo tranche already
+ * reported on was reported by someone; same password.
+ */
+export const DEMO_ENTITY_USERS: DemoUser[] = [
+  { email: 'gore.amazonas@demo.tramos.pe', name: 'GORE Amazonas – OPP (demo)', role: 'ENTITY', entityCode: 'GORE-AMA' },
+  { email: 'gore.piura@demo.tramos.pe', name: 'GORE Piura – OPP (demo)', role: 'ENTITY', entityCode: 'GORE-PIU' },
+  { email: 'reniec@demo.tramos.pe', name: 'RENIEC – planeamiento (demo)', role: 'ENTITY', entityCode: 'RENIEC' },
+  { email: 'juntos@demo.tramos.pe', name: 'JUNTOS – planeamiento (demo)', role: 'ENTITY', entityCode: 'JUNTOS' },
+  { email: 'seguro.integral@demo.tramos.pe', name: 'SIS – planeamiento (demo)', role: 'ENTITY', entityCode: 'SIS' },
+  { email: 'devida@demo.tramos.pe', name: 'DEVIDA – planeamiento (demo)', role: 'ENTITY', entityCode: 'DEVIDA' },
+];
+
 /** Inserts the demo users; their entity and donor must already be in the catalogue. */
 export async function insertDemoUsers(tx: EntityManager, passwordHash: string): Promise<void> {
-  for (const u of DEMO_USERS) {
+  for (const u of [...DEMO_USERS, ...DEMO_ENTITY_USERS]) {
     await tx.query(
       `INSERT INTO users (email, name, role, entity_id, donor_id, password_hash, is_demo)
        VALUES ($1, $2, $3, (SELECT id FROM entities WHERE code = $4), (SELECT id FROM donors WHERE code = $5), $6, true)`,

@@ -11,8 +11,9 @@ import { enqueueReport, recordReportRequest } from '../reports/report-request.js
 import { REPORTS_QUEUE } from '../reports/reports.constants.js';
 import { TrancheComplianceService } from '../tranches/compliance/tranche-compliance.service.js';
 import { verifyDemoTranches } from '../tranches/demo/demo-verifications.js';
+import { submitDemoReports } from '../evidence/demo/demo-submissions.js';
 import { completeDemoWorkflow } from './demo-follow-up.js';
-import { DEMO_USERS, insertDemoUsers } from './demo-users.js';
+import { DEMO_ENTITY_USERS, DEMO_USERS, insertDemoUsers } from './demo-users.js';
 
 /** A part of the demo, loaded in order inside one transaction. */
 export interface DemoPart {
@@ -52,6 +53,7 @@ export class DemoService {
         this.logger.log({ msg: 'demo part loaded', part: part.name });
       }
       await insertDemoUsers(tx, await hashPassword(this.config.demoPassword));
+      await submitDemoReports(tx);
       const verified = await verifyDemoTranches(tx, this.compliance);
       await completeDemoWorkflow(tx);
       const reportIds: string[] = [];
@@ -61,7 +63,7 @@ export class DemoService {
           agreementId: v.agreementId, filters: null, requestedBy: await this.analystId(tx),
         }));
       }
-      await this.audit.record(tx, { subjectType: 'Demo', action: 'demo.loaded', actor: SYSTEM_ACTOR('demo'), after: { users: DEMO_USERS.map((u) => u.email), parts: parts.map((p) => p.name) } });
+      await this.audit.record(tx, { subjectType: 'Demo', action: 'demo.loaded', actor: SYSTEM_ACTOR('demo'), after: { users: [...DEMO_USERS, ...DEMO_ENTITY_USERS].map((u) => u.email), parts: parts.map((p) => p.name) } });
       return reportIds;
     });
     if (typeof loaded === 'string') return loaded;

@@ -7,11 +7,11 @@ import { findVisibleTranche } from '../../auth/scope.js';
 import { RuleViolationError, StateConflictError } from '../../common/errors.js';
 import { offsetOf, type Page, type PageQuery } from '../../common/pagination.js';
 import { moveTranche } from '../../tranches/tranche-state.js';
-import { EVIDENCE_SELECT, toEvidenceView } from '../files/evidence-view.js';
 import { MeasurementsService } from '../measurements/measurements.service.js';
 import { loadReportingFrame } from '../measurements/reporting-frame.js';
 import { REPORTING_STATUSES } from '../reporting-window.js';
 import { missingValues } from './required-values.js';
+import { submissionSnapshot } from './submission-snapshot.js';
 
 export interface SubmissionView {
   id: string;
@@ -52,13 +52,7 @@ export class SubmissionsService {
       if (missing.length) {
         throw new RuleViolationError(`The informe de cumplimiento lacks ${missing.length} required value(s)`, missing);
       }
-      const evidence = (await tx.query(`${EVIDENCE_SELECT} WHERE ev.tranche_id = $1 ORDER BY ev.uploaded_at, ev.id`, [tranche.id])).map(toEvidenceView);
-      const [{ ordinal }] = await tx.query('SELECT coalesce(max(ordinal), 0) + 1 AS ordinal FROM submissions WHERE tranche_id = $1', [tranche.id]);
-      const snapshot = {
-        trancheId: tranche.id, kind: tranche.kind, periodId: tranche.period_id, agreementVersion: tranche.current_version,
-        measurements: measurements.map(({ supersededAt: _, ...m }) => m),
-        evidence,
-      };
+      const { ordinal, snapshot } = await submissionSnapshot(tx, tranche, measurements);
       const [row] = await tx.query(
         `INSERT INTO submissions (tranche_id, ordinal, snapshot, submitted_by) VALUES ($1, $2, $3, $4) RETURNING id`,
         [tranche.id, ordinal, JSON.stringify(snapshot), user.id],
@@ -69,7 +63,7 @@ export class SubmissionsService {
       });
       await this.audit.record(tx, {
         agreementId: tranche.agreement_id, subjectType: 'Submission', subjectId: row.id, action: 'submission.created', actor: actorOf(user),
-        after: { trancheId: tranche.id, ordinal, measurements: measurements.length, evidence: evidence.map((e: { id: string; sha256: string }) => ({ id: e.id, sha256: e.sha256 })) },
+        after: { trancheId: tranche.id, ordinal, measurements: measurements.length, evidence: snapshot.evidence.map((e) => ({ id: e.id, sha256: e.sha256 })) },
       });
       const [view] = await tx.query(`${SUBMISSION_SELECT} WHERE s.id = $1`, [row.id]);
       return view;
