@@ -73,7 +73,11 @@ describe('foundation: HTTP conventions, auth, audit', () => {
     const again = await t.http.post('/api/v1/users').set(bearer(admin)).set('Idempotency-Key', 'k-1').send(body).expect(201);
     expect(again.body.id).toBe(first.body.id);
     expect(again.headers['idempotent-replayed']).toBe('true');
-    const list = await t.http.get('/api/v1/users?q=idem@').set(bearer(admin)).expect(200);
+    // The same key with another body is a mistake, not a retry: refused, and nothing created.
+    const other = await t.http.post('/api/v1/users').set(bearer(admin)).set('Idempotency-Key', 'k-1')
+      .send({ ...body, email: 'idem2@mef.gob.pe' }).expect(422);
+    expect(other.body.details).toEqual([{ field: 'Idempotency-Key', problem: 'used for another body on this path: send a new key for a new request' }]);
+    const list = await t.http.get('/api/v1/users?q=idem').set(bearer(admin)).expect(200);
     expect(list.body.total).toBe(1);
   });
 
