@@ -114,7 +114,9 @@ describe('reported values, the Excel template and the informe de cumplimiento', 
     await wb.xlsx.load(download.body as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Valores')!;
     const rows = ws.getRows(2, ws.rowCount - 1)!.map((r) => [r.getCell(3).value, r.getCell(5).value, r.getCell(9).value]);
-    expect(rows).toEqual([['IND-1', '', '33.3333'], ['IND-2', aya.districts[0], ''], ['IND-2', aya.districts[1], '']]);
+    expect(rows).toEqual([['IND-1', '', 33.3333], ['IND-2', aya.districts[0], ''], ['IND-2', aya.districts[1], '']]);
+    // Targets read as numbers (68, not "68.000000").
+    expect(ws.getRows(2, ws.rowCount - 1)!.map((r) => typeof r.getCell(8).value)).toEqual(['number', 'number', 'number']);
     expect(ws.getCell('J2').dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 100] });
 
     const send = async (fill: (ws: ExcelJS.Worksheet) => void) => {

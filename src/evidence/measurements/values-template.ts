@@ -67,8 +67,8 @@ export async function buildValuesWorkbook(title: string, rows: TemplateRow[]): P
   for (const r of rows) {
     const row = ws.addRow({
       kind: r.kind === 'criterion' ? KIND_CRITERION : KIND_INDICATOR,
-      id: r.id, code: r.code, name: r.name, ubigeo: r.ubigeo ?? '', district: r.district ?? '', unit: r.unit ?? '', goal: r.goal,
-      current: r.current?.value ?? '', note: r.current?.note ?? '', evidenceIds: r.current?.evidenceIds.join(', ') ?? '',
+      id: r.id, code: r.code, name: r.name, ubigeo: r.ubigeo ?? '', district: r.district ?? '', unit: r.unit ?? '', goal: shown(r.goal),
+      current: shown(r.current?.value ?? ''), note: r.current?.note ?? '', evidenceIds: r.current?.evidenceIds.join(', ') ?? '',
     });
     row.getCell(col('ubigeo')).numFmt = '@';
     row.getCell(col('value')).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
@@ -157,6 +157,9 @@ function text(v: ExcelJS.CellValue): { text?: string; problem?: string } {
   if ('error' in v) return { problem: `cell error ${v.error}` };
   return { problem: 'unreadable cell' };
 }
+
+/** A decimal as a number cell (68, not "68.000000"), for reading; true/false and empty stay text. */
+const shown = (v: string): string | number => (/^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v);
 
 /** A UBIGEO retyped as a number loses its leading zero (050101 → 50101): put it back. */
 function ubigeoText(v: ExcelJS.CellValue): string | undefined {
