@@ -214,8 +214,10 @@ describe('tranche compliance: the engine fed from the agreement’s data', () =>
     const doc = (await t.http.get('/docs-json').expect(200)).body;
     const live = doc.paths['/api/v1/tranches/{id}/compliance'].get;
     const sim = doc.paths['/api/v1/agreements/{id}/simulate'].post;
-    expect(live.responses['200'].content['application/json'].schema.example).toMatchObject({ live: true, kind: 'VARIABLE' });
-    expect(sim.responses['200'].content['application/json'].schema.example).toMatchObject({ simulated: true });
+    const json = (op: any) => op.responses['200'].content['application/json'];
+    expect(json(live).example).toMatchObject({ live: true, kind: 'VARIABLE' });
+    expect(json(sim).example).toMatchObject({ simulated: true });
+    expect([json(live).schema.$ref, json(sim).schema.$ref]).toEqual([expect.stringContaining('LiveCompliance'), expect.stringContaining('Simulation')]);
     expect(sim.requestBody).toBeDefined();
   });
 });

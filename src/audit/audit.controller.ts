@@ -1,12 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { visibleAgreement } from '../auth/scope.js';
-import { offsetOf, type Page, PageQuery } from '../common/pagination.js';
+import { ApiAuthenticated, ApiErrors } from '../common/api-errors.js';
+import { ApiPage, offsetOf, type Page, PageQuery } from '../common/pagination.js';
+import { AuditEntryDto, AuditVerificationDto } from './audit.responses.js';
 import { AuditService } from './audit.service.js';
 
 export class AuditQuery extends PageQuery {
@@ -21,6 +23,7 @@ export class AuditVerifyQuery {
 
 @ApiTags('audit')
 @ApiBearerAuth()
+@ApiAuthenticated()
 @Controller('audit')
 export class AuditController {
   constructor(
@@ -33,6 +36,8 @@ export class AuditController {
     summary: 'Audit entries, newest first',
     description: 'ADMIN and APPROVER see every entry; everyone else only the entries of agreements they may see.',
   })
+  @ApiPage(AuditEntryDto)
+  @ApiErrors(400)
   async list(@Query() q: AuditQuery, @CurrentUser() me: AuthUser): Promise<Page<unknown>> {
     const params: unknown[] = [];
     const where: string[] = [];
@@ -56,6 +61,8 @@ export class AuditController {
   @Get('verify')
   @Roles('ADMIN', 'APPROVER')
   @ApiOperation({ summary: 'Recompute the hash chains and report the first broken link of each: `{ checked, ok, breaks[] }`' })
+  @ApiOkResponse({ type: AuditVerificationDto })
+  @ApiErrors(400, 403)
   verify(@Query() q: AuditVerifyQuery) {
     return this.audit.verify(q.agreementId);
   }

@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators, type Type as Class } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -27,3 +28,22 @@ export interface Page<T> {
 }
 
 export const offsetOf = (q: PageQuery) => (q.page - 1) * q.pageSize;
+
+/** Documents a 200 answering one `Page` of `item`: `{ items: item[], total, page, pageSize }`. */
+export const ApiPage = (item: Class<unknown>, description?: string) =>
+  applyDecorators(
+    ApiExtraModels(item),
+    ApiOkResponse({
+      description,
+      schema: {
+        type: 'object',
+        required: ['items', 'total', 'page', 'pageSize'],
+        properties: {
+          items: { type: 'array', items: { $ref: getSchemaPath(item) } },
+          total: { type: 'integer', minimum: 0, description: 'items matching, over every page' },
+          page: { type: 'integer', minimum: 1 },
+          pageSize: { type: 'integer', minimum: 1, maximum: 500 },
+        },
+      },
+    }),
+  );

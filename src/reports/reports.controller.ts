@@ -3,6 +3,8 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPro
 import { createReadStream } from 'node:fs';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/decorators.js';
+import { ApiAuthenticated, ApiErrors } from '../common/api-errors.js';
+import { ApiPage } from '../common/pagination.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { XLSX_MEDIA_TYPE } from '../common/xlsx-response.js';
 import { CreateReportDto, ListReportsQuery, ReportQueuedDto, ReportViewDto } from './reports.dto.js';
@@ -10,6 +12,7 @@ import { ReportsService } from './reports.service.js';
 
 @ApiTags('reports')
 @ApiBearerAuth()
+@ApiAuthenticated()
 @Controller('reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
@@ -22,12 +25,15 @@ export class ReportsController {
       'tranche is of the other kind, 404 when the tranche is not yours to see, 409 when its figures are not frozen yet.',
   })
   @ApiAcceptedResponse({ type: ReportQueuedDto })
+  @ApiErrors(400, 404, 409)
   request(@Body() dto: CreateReportDto, @CurrentUser() me: AuthUser): Promise<ReportQueuedDto> {
     return this.reports.request(me, dto);
   }
 
   @Get()
   @ApiOperation({ summary: 'Reports you may see, newest first (optionally of one tranche, type or status)' })
+  @ApiPage(ReportViewDto)
+  @ApiErrors(400)
   list(@Query() q: ListReportsQuery, @CurrentUser() me: AuthUser) {
     return this.reports.list(me, q);
   }
@@ -35,6 +41,7 @@ export class ReportsController {
   @Get(':id')
   @ApiOperation({ summary: 'A report: status (QUEUED, RUNNING, DONE, FAILED), progress, error, input hash' })
   @ApiOkResponse({ type: ReportViewDto })
+  @ApiErrors(400, 404)
   get(@Param('id', UuidPipe) id: string, @CurrentUser() me: AuthUser): Promise<ReportViewDto> {
     return this.reports.get(me, id);
   }
@@ -42,6 +49,8 @@ export class ReportsController {
   @Get(':id/file')
   @ApiOperation({ summary: 'The .xlsx of a DONE report (404 before, or when not yours to see)' })
   @ApiProduces(XLSX_MEDIA_TYPE)
+  @ApiOkResponse({ description: 'The report workbook', content: { [XLSX_MEDIA_TYPE]: { schema: { type: 'string', format: 'binary' } } } })
+  @ApiErrors(400, 404)
   async file(@Param('id', UuidPipe) id: string, @CurrentUser() me: AuthUser): Promise<StreamableFile> {
     const f = await this.reports.file(me, id);
     return new StreamableFile(createReadStream(f.path), {

@@ -2,13 +2,16 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser } from '../../auth/decorators.js';
+import { ApiAuthenticated, ApiErrors } from '../../common/api-errors.js';
 import { UuidPipe } from '../../common/uuid.pipe.js';
 import { ComplianceQuery, SimulateDto } from './tranche-compliance.dto.js';
 import { LIVE_COMPLIANCE_EXAMPLE, SIMULATION_EXAMPLE } from './tranche-compliance.examples.js';
+import { LiveComplianceDto, SimulationDto } from './tranche-compliance.responses.js';
 import { TrancheComplianceService } from './tranche-compliance.service.js';
 
 @ApiTags('compliance')
 @ApiBearerAuth()
+@ApiAuthenticated()
 @Controller()
 export class TrancheComplianceController {
   constructor(private readonly compliance: TrancheComplianceService) {}
@@ -20,7 +23,8 @@ export class TrancheComplianceController {
       'Live figures from the current values (`live: true`, `basis` says whether they are accepted or only reported). ' +
       'Once the tranche is verified, `frozen` holds the figures frozen at verification: those are the ones that count.',
   })
-  @ApiOkResponse({ schema: { example: LIVE_COMPLIANCE_EXAMPLE } })
+  @ApiOkResponse({ type: LiveComplianceDto, example: LIVE_COMPLIANCE_EXAMPLE })
+  @ApiErrors(400, 404, 422)
   live(@Param('id', UuidPipe) id: string, @Query() q: ComplianceQuery, @CurrentUser() user: AuthUser) {
     return this.compliance.live(user, id, q.basis);
   }
@@ -31,7 +35,8 @@ export class TrancheComplianceController {
     summary: 'What the variable tranche of a period would pay with these achieved values (nothing is stored)',
     description: 'Indicators not given keep their current accepted (or, before any, reported) value; `neutralise` lists indicators to leave out as if neutralised.',
   })
-  @ApiOkResponse({ schema: { example: SIMULATION_EXAMPLE } })
+  @ApiOkResponse({ type: SimulationDto, example: SIMULATION_EXAMPLE })
+  @ApiErrors(400, 404, 422)
   simulate(@Param('id', UuidPipe) id: string, @Body() dto: SimulateDto, @CurrentUser() user: AuthUser) {
     return this.compliance.simulate(user, id, dto);
   }
