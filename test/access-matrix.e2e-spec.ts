@@ -83,6 +83,8 @@ describe('access: every read × role × own/foreign agreement', () => {
         }
         const list = await t.http.get('/api/v1/agreements?pageSize=500').set(bearer(tokens[role])).expect(200);
         expect(list.body.items.some((a: { id: string }) => a.id === ids[subject].agreement)).toBe(visible);
+        const tranches = await t.http.get(`/api/v1/tranches?agreementId=${ids[subject].agreement}`).set(bearer(tokens[role])).expect(200);
+        expect([role, subject, 'GET /tranches', tranches.body.total > 0]).toEqual([role, subject, 'GET /tranches', visible]);
         const audit = await t.http.get(`/api/v1/audit?agreementId=${ids[subject].agreement}`).set(bearer(tokens[role]));
         if (!visible) expect(audit.status === 404 || audit.body.total === 0).toBe(true);
       });

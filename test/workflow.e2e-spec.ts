@@ -239,6 +239,16 @@ describe('verification workflow of a tranche', () => {
     expect(answers.map((r) => r.status).sort()).toEqual([200, 409, 409]);
   });
 
+  it('lists an entity’s tranches across its agreements: what waits for its report', async () => {
+    const entity = await t.login('gore.ayacucho@demo.tramos.pe');
+    const open = await get(entity, '/tranches?status=OPEN&pageSize=100').expect(200);
+    expect(open.body.total).toBeGreaterThan(0);
+    expect(open.body.items.every((x: { status: string; agreement: { entity: { code: string } } }) => x.status === 'OPEN' && x.agreement.entity.code === 'GORE-AYA')).toBe(true);
+    expect(open.body.items[0]).toMatchObject({ id: expect.any(String), kind: expect.stringMatching(/^(FIXED|VARIABLE)$/), amount: expect.stringMatching(/^\d+\.\d{2}$/), period: { code: expect.any(String) } });
+    const bad = await get(entity, '/tranches?status=LOST').expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(['status']);
+  });
+
   it('opens tranches while their period runs (scheduled job), a late one by hand, and only while the agreement is in force', async () => {
     const f = await createWorkflowFixture(db, { periodStartsOn: '2030-03-01' });
     const workflow = t.app.get(TrancheWorkflowService);

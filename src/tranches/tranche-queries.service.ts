@@ -5,10 +5,23 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { findVisibleTranche, refuse, visibleAgreement } from '../auth/scope.js';
 import type { Page, PageQuery } from '../common/pagination.js';
 import { offsetOf } from '../common/pagination.js';
+import { money } from '../common/decimal.js';
+import type { TrancheListQuery } from './tranches.dto.js';
 import { TransfersService } from '../transfers/transfers.service.js';
 import { TrancheComplianceService } from './compliance/tranche-compliance.service.js';
 import { complianceProblems } from './computation.js';
 import { OBSERVATION_COLUMNS, type ObservationView, TRANCHE_SELECT, type TrancheView, toTrancheView } from './tranche-view.js';
+
+export interface TrancheSummary {
+  id: string;
+  kind: string;
+  status: string;
+  amount: string;
+  plannedDate: string;
+  correctionDeadline: string | null;
+  period: { id: string; code: string; name: string };
+  agreement: { id: string; code: string; title: string; entity: { id: string; code: string; name: string } };
+}
 
 /** What a tranche looks like to whoever may see it: state, money, observations, live compliance, history. */
 @Injectable()
@@ -18,6 +31,27 @@ export class TrancheQueries {
     private readonly compliance: TrancheComplianceService,
     private readonly transfers: TransfersService,
   ) {}
+
+  /** The tranches the caller may see, across agreements, by planned date. */
+  async list(user: AuthUser, q: TrancheListQuery): Promise<Page<TrancheSummary>> {
+    const params: unknown[] = [];
+    const where = [visibleAgreement(user, params)];
+    if (q.status) where.push(`t.status = $${params.push(q.status)}`);
+    if (q.kind) where.push(`t.kind = $${params.push(q.kind)}`);
+    if (q.agreementId) where.push(`t.agreement_id = $${params.push(q.agreementId)}`);
+    const from = `FROM tranches t JOIN agreements a ON a.id = t.agreement_id JOIN periods p ON p.id = t.period_id
+      JOIN entities e ON e.id = a.entity_id WHERE ${where.join(' AND ')}`;
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${from}`, params);
+    const items = await this.db.query(
+      `SELECT t.id, t.kind, t.status, t.amount::text AS amount, t.planned_date::text AS "plannedDate",
+         t.correction_deadline::text AS "correctionDeadline",
+         json_build_object('id', p.id, 'code', p.code, 'name', p.name) AS period,
+         json_build_object('id', a.id, 'code', a.code, 'title', a.title, 'entity', json_build_object('id', e.id, 'code', e.code, 'name', e.name)) AS agreement
+       ${from} ORDER BY t.planned_date, a.code, t.kind, t.id LIMIT ${q.pageSize} OFFSET ${offsetOf(q)}`,
+      params,
+    );
+    return { items: items.map((t: TrancheSummary) => ({ ...t, amount: money(t.amount) })), total, page: q.page, pageSize: q.pageSize };
+  }
 
   /** One snapshot (REPEATABLE READ), so the figures and the state shown belong together. */
   view(user: AuthUser, id: string): Promise<TrancheView> {

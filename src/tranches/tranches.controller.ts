@@ -7,8 +7,8 @@ import { ApiPage, PageQuery } from '../common/pagination.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { TrancheQueries } from './tranche-queries.service.js';
 import { TrancheWorkflowService } from './tranche-workflow.service.js';
-import { CancelTrancheDto } from './tranches.dto.js';
-import { TrancheTransitionDto, TrancheViewDto } from './tranches.responses.js';
+import { CancelTrancheDto, TrancheListQuery } from './tranches.dto.js';
+import { TrancheSummaryDto, TrancheTransitionDto, TrancheViewDto } from './tranches.responses.js';
 
 @ApiTags('tranches')
 @ApiBearerAuth()
@@ -19,6 +19,14 @@ export class TranchesController {
     private readonly queries: TrancheQueries,
     private readonly workflow: TrancheWorkflowService,
   ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The tranches you may see, across agreements, by planned date (?status=OPEN: what waits for an entity’s report)' })
+  @ApiPage(TrancheSummaryDto)
+  @ApiErrors(400)
+  list(@Query() q: TrancheListQuery, @CurrentUser() me: AuthUser) {
+    return this.queries.list(me, q);
+  }
 
   @Get(':id')
   @ApiOperation({ summary: 'A tranche: period, agreement, status, amounts, correction deadline, observations, transfer and live compliance' })

@@ -3,6 +3,9 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested,
 } from 'class-validator';
+import { TRANCHE_KINDS } from '../agreements/agreement-document.js';
+import { PageQuery } from '../common/pagination.js';
+import { TRANCHE_STATUSES, type TrancheStatus } from './tranche-state.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MONEY = /^\d{1,14}(\.\d{1,2})?$/;
@@ -109,4 +112,19 @@ export class NeutraliseIndicatorDto {
   @ApiProperty({ example: 'INEI no publicó la ENDES 2026 (fuerza mayor).' })
   @IsString() @MinLength(3) @MaxLength(2000)
   reason!: string;
+}
+
+/** GET /tranches: the caller's tranches across agreements (an entity's inbox, an analyst's desk). */
+export class TrancheListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: TRANCHE_STATUSES, description: 'only tranches in this state (e.g. OPEN: waiting for the entity’s report)' })
+  @IsOptional() @IsIn(TRANCHE_STATUSES)
+  status?: TrancheStatus;
+
+  @ApiPropertyOptional({ enum: TRANCHE_KINDS })
+  @IsOptional() @IsIn(TRANCHE_KINDS)
+  kind?: (typeof TRANCHE_KINDS)[number];
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional() @IsUUID()
+  agreementId?: string;
 }

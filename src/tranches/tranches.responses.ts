@@ -124,3 +124,15 @@ export class NeutralisationDto {
   @ApiProperty({ format: 'uuid' }) decidedBy!: string;
   @ApiProperty({ format: 'date-time' }) decidedAt!: string;
 }
+
+/** One line of GET /tranches: enough to pick the tranche to work on. */
+export class TrancheSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: TRANCHE_KINDS }) kind!: string;
+  @ApiProperty({ enum: TRANCHE_STATUSES }) status!: string;
+  @ApiProperty({ example: '2500000.00' }) amount!: string;
+  @ApiProperty({ format: 'date' }) plannedDate!: string;
+  @ApiProperty({ format: 'date', nullable: true, description: 'while OBSERVED: the last day to correct' }) correctionDeadline!: string | null;
+  @ApiProperty({ description: '{ id, code, name } of the period', type: 'object', additionalProperties: true }) period!: object;
+  @ApiProperty({ description: '{ id, code, title, entity: { id, code, name } } of the agreement', type: 'object', additionalProperties: true }) agreement!: object;
+}
