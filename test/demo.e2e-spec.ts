@@ -26,6 +26,12 @@ describe('demo data', () => {
     expect(missing.rowCount).toBe(0);
     const executed = await db.query(`SELECT count(*)::int AS n FROM transfers WHERE status = 'EXECUTED' AND amount <= requested_amount`);
     expect(executed.rows[0].n).toBeGreaterThan(0);
+    // The story holds together in time: verified, then approved, then sent.
+    const outOfOrder = await db.query(
+      `SELECT t.id FROM transfers tr JOIN tranches t ON t.id = tr.tranche_id JOIN agreements a ON a.id = t.agreement_id
+       WHERE a.illustrative AND tr.status = 'EXECUTED' AND NOT (t.verified_at <= t.approved_at AND t.approved_at::date <= tr.executed_on)`,
+    );
+    expect(outOfOrder.rows).toEqual([]);
   });
 
   it('gives every observed demo tranche an observation with a deadline', async () => {

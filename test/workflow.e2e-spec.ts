@@ -83,6 +83,8 @@ describe('verification workflow of a tranche', () => {
 
     const tooMuch = await post(director, `/tranches/${id}/transfer`, { instrument: 'D.S. N° 001-2026-EF', executedOn: today(), amount: '1000000.01' }).expect(422);
     expect(tooMuch.body.details).toEqual([{ field: 'amount', problem: 'must be at most 1000000.00' }]);
+    const early = await post(director, `/tranches/${id}/transfer`, { instrument: 'D.S. N° 001-2026-EF', executedOn: '2020-01-01', amount: '1000000' }).expect(422);
+    expect(early.body.details).toEqual([{ field: 'executedOn', problem: `must be ${today()} (the approval) or later` }]);
     const nothing = await post(director, `/tranches/${id}/transfer`, { instrument: 'D.S. N° 001-2026-EF', executedOn: today(), amount: '0.00' }).expect(400);
     expect(nothing.body.details).toEqual([{ field: 'amount', problem: 'must be above 0.00 and at most 1000000.00' }]);
     const done = await post(director, `/tranches/${id}/transfer`, { instrument: 'D.S. N° 001-2026-EF', executedOn: today(), amount: '1000000' }).expect(200);

@@ -10,7 +10,7 @@ export async function completeDemoWorkflow(tx: EntityManager): Promise<void> {
      SELECT t.id, coalesce(t.approved_amount, t.verified_amount, t.amount), d.id,
             CASE WHEN t.status = 'TRANSFERRED' THEN 'EXECUTED' ELSE 'REQUESTED' END,
             CASE WHEN t.status = 'TRANSFERRED' THEN 'D.S. N° ' || (100 + row_number() OVER (ORDER BY t.planned_date))::text || '-' || extract(year FROM t.planned_date)::text || '-EF (ilustrativo)' END,
-            CASE WHEN t.status = 'TRANSFERRED' THEN t.planned_date END,
+            CASE WHEN t.status = 'TRANSFERRED' THEN (SELECT max(tt.at)::date FROM tranche_transitions tt WHERE tt.tranche_id = t.id AND tt.to_status = 'TRANSFERRED') END,
             CASE WHEN t.status = 'TRANSFERRED' THEN coalesce(t.approved_amount, t.verified_amount, t.amount) END,
             CASE WHEN t.status = 'TRANSFERRED' THEN d.id END,
             CASE WHEN t.status = 'TRANSFERRED' THEN now() END

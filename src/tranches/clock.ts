@@ -13,9 +13,12 @@ export class Clock {
   }
 
   today(): string {
-    return LIMA_DATE.format(this.now());
+    return limaDay(this.now());
   }
 }
+
+/** The calendar day in Lima of an instant. */
+export const limaDay = (instant: Date | string): string => LIMA_DATE.format(new Date(instant));
 
 /** `YYYY-MM-DD` plus n calendar days. */
 export function addDays(date: string, days: number): string {

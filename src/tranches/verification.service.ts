@@ -9,7 +9,7 @@ import { findVisibleTranche } from '../auth/scope.js';
 import { Dec, money } from '../common/decimal.js';
 import { BadInputError, ForbiddenActionError, RuleViolationError } from '../common/errors.js';
 import { TransfersService } from '../transfers/transfers.service.js';
-import { Clock } from './clock.js';
+import { Clock, limaDay } from './clock.js';
 import { TrancheComplianceService } from './compliance/tranche-compliance.service.js';
 import { pendingItems } from './computation.js';
 import { assertMove, moveTranche } from './tranche-state.js';
@@ -105,6 +105,10 @@ export class VerificationService {
       const today = this.clock.today();
       if (dto.executedOn > today) {
         throw new RuleViolationError('A transfer is recorded once executed', [{ field: 'executedOn', problem: `must be ${today} or earlier` }]);
+      }
+      const approvedOn = limaDay(t.approved_at);
+      if (dto.executedOn < approvedOn) {
+        throw new RuleViolationError('Money is transferred after its approval', [{ field: 'executedOn', problem: `must be ${approvedOn} (the approval) or later` }]);
       }
       const amount = money(dto.amount);
       await moveTranche(tx, this.audit, {

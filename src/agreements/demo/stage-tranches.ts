@@ -46,9 +46,11 @@ export async function stageTranche(tx: EntityManager, view: AgreementView, perio
   if (!period || !tranche) throw new Error(`demo ${view.code}: no ${kind} tranche in ${periodCode}`);
   const road = ROADS[to];
   let from: TrancheStatus = 'SCHEDULED';
+  const on: Partial<Record<TrancheStatus, string>> = {};
   for (const [i, step] of road.entries()) {
     if (!ALLOWED_MOVES[from].includes(step)) throw new Error(`demo ${view.code}: ${from} → ${step} is not an allowed move`);
     const at = step === 'OPEN' ? period.startsOn : addDays(tranche.plannedDate, 7 * (i - 1));
+    on[step] = at;
     await tx.query(
       `INSERT INTO tranche_transitions (tranche_id, from_status, to_status, actor_id, actor_label, reason, at)
        VALUES ($1, $2, $3, NULL, $4, $5, $6::date + time '10:00')`,
@@ -59,11 +61,11 @@ export async function stageTranche(tx: EntityManager, view: AgreementView, perio
   const set: Record<string, unknown> = { status: to };
   if (road.includes('VERIFIED')) {
     Object.assign(set, {
-      verified_version: view.currentVersion, verified_at: addDays(tranche.plannedDate, 21),
+      verified_version: view.currentVersion, verified_at: `${on.VERIFIED} 10:00`,
       conclusions: 'Ilustrativo: compromisos y metas del periodo verificados con los valores aceptados; el monto a transferir es el que resulta del cálculo.',
     });
   }
-  if (road.includes('APPROVED')) Object.assign(set, { approved_at: addDays(tranche.plannedDate, 28) });
+  if (road.includes('APPROVED')) Object.assign(set, { approved_at: `${on.APPROVED} 10:00` });
   if (road.includes('OBSERVED')) Object.assign(set, { correction_deadline: addDays(tranche.plannedDate, 21 + view.rules.correctionDays) });
   if (to === 'CANCELLED') Object.assign(set, { cancelled_amount: tranche.amount, cancel_reason: REASONS.CANCELLED });
   const columns = Object.keys(set);
