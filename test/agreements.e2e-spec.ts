@@ -80,9 +80,12 @@ describe('agreements: drafting, validation, reading, signing, addenda, scoping, 
     it('keeps version 1 ("Versión inicial") with the document as read back', async () => {
       const created = await create();
       const versions = await get(`/agreements/${created.id}/versions`).expect(200);
-      expect(versions.body).toEqual([
-        { version: 1, effectiveFrom: '2021-01-01', reason: 'Versión inicial', createdAt: expect.any(String), createdBy: { id: expect.any(String), name: 'Sectorista DGPP (demo)' } },
-      ]);
+      expect(versions.body).toEqual({
+        items: [
+          { version: 1, effectiveFrom: '2021-01-01', reason: 'Versión inicial', createdAt: expect.any(String), createdBy: { id: expect.any(String), name: 'Sectorista DGPP (demo)' } },
+        ],
+        total: 1, page: 1, pageSize: 50,
+      });
       const v1 = (await get(`/agreements/${created.id}/versions/1`).expect(200)).body;
       expect(v1.snapshot.periods[1].tranches[1]).toEqual({ id: created.periods[1].tranches[1].id, kind: 'VARIABLE', amount: '300000.00', plannedDate: '2023-03-31' });
       expect(v1.snapshot.indicators).toEqual(created.indicators);
@@ -284,7 +287,7 @@ describe('agreements: drafting, validation, reading, signing, addenda, scoping, 
       expect(v2.processes[0].subprocesses[0].criteria[1].levels[1].value).toBe('85');
       expect(v2.scope.ubigeos).toContain('050101');
 
-      const versions = (await get(`/agreements/${created.id}/versions`).expect(200)).body;
+      const versions = (await get(`/agreements/${created.id}/versions`).expect(200)).body.items;
       expect(versions.map((v: { version: number; reason: string; effectiveFrom: string }) => [v.version, v.effectiveFrom, v.reason])).toEqual([
         [1, '2021-01-01', 'Versión inicial'], [2, '2022-01-01', addendum.reason],
       ]);
@@ -295,7 +298,9 @@ describe('agreements: drafting, validation, reading, signing, addenda, scoping, 
       const v2Snapshot = (await get(`/agreements/${created.id}/versions/2`).expect(200)).body.snapshot;
       expect(v2Snapshot.periods[1].tranches[1].amount).toBe('350000.00');
 
-      const tranches = (await get(`/agreements/${created.id}/tranches`).expect(200)).body;
+      const page = (await get(`/agreements/${created.id}/tranches`).expect(200)).body;
+      expect(page).toMatchObject({ total: 4, page: 1, pageSize: 50 });
+      const tranches = page.items;
       expect(tranches).toHaveLength(4);
       expect(tranches[3]).toEqual({
         id: created.periods[1].tranches[1].id, period: { id: created.periods[1].id, code: 'P2', name: 'Año 2' },
@@ -392,7 +397,7 @@ describe('agreements: drafting, validation, reading, signing, addenda, scoping, 
       expect(statuses.map((r: { status: string }) => r.status)).toEqual(['CLOSED', 'DRAFT', 'IN_FORCE']);
 
       const [ayacucho] = await db.query(`SELECT id FROM agreements WHERE code = 'CAP-2010-EUROPAN-AYA'`);
-      const tranches = (await get(`/agreements/${ayacucho.id}/tranches`, gore).expect(200)).body;
+      const tranches = (await get(`/agreements/${ayacucho.id}/tranches`, gore).expect(200)).body.items;
       const history = async (trancheId: string) =>
         db.query(`SELECT to_status, actor_label FROM tranche_transitions WHERE tranche_id = $1 AND actor_label = 'system:demo' ORDER BY id`, [trancheId]);
       expect((await history(tranches[0].id)).map((h: { to_status: string }) => h.to_status)).toEqual(

@@ -5,7 +5,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { ApiAuthenticated, ApiErrors } from '../common/api-errors.js';
 import { BadInputError } from '../common/errors.js';
-import { ApiPage } from '../common/pagination.js';
+import { ApiPage, PageQuery } from '../common/pagination.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { sendXlsx, XLSX_MEDIA_TYPE } from '../common/xlsx-response.js';
 import { AddendaService } from './addenda.service.js';
@@ -117,10 +117,10 @@ export class AgreementsController {
 
   @Get(':id/versions')
   @ApiOperation({ summary: 'The versions of the agreement: initial text and one per addendum' })
-  @ApiOkResponse({ type: [AgreementVersionDto] })
+  @ApiPage(AgreementVersionDto)
   @ApiErrors(400, 404)
-  versions(@Param('id', UuidPipe) id: string, @CurrentUser() me: AuthUser) {
-    return this.agreements.versions(id, me);
+  versions(@Param('id', UuidPipe) id: string, @Query() q: PageQuery, @CurrentUser() me: AuthUser) {
+    return this.agreements.versions(id, me, q);
   }
 
   @Get(':id/versions/:n')
@@ -133,9 +133,9 @@ export class AgreementsController {
 
   @Get(':id/tranches')
   @ApiOperation({ summary: 'The tranches of the agreement with period, kind, amount, planned date and status' })
-  @ApiOkResponse({ type: [AgreementTrancheDto] })
+  @ApiPage(AgreementTrancheDto)
   @ApiErrors(400, 404)
-  tranches(@Param('id', UuidPipe) id: string, @CurrentUser() me: AuthUser) {
-    return this.agreements.tranches(id, me);
+  tranches(@Param('id', UuidPipe) id: string, @Query() q: PageQuery, @CurrentUser() me: AuthUser) {
+    return this.agreements.tranches(id, me, q);
   }
 }

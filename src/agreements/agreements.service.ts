@@ -6,7 +6,7 @@ import { actorOf, type AuthUser } from '../auth/auth-user.js';
 import { findVisibleAgreement, visibleAgreement } from '../auth/scope.js';
 import { money } from '../common/decimal.js';
 import { NotFoundError, StateConflictError } from '../common/errors.js';
-import { offsetOf, type Page } from '../common/pagination.js';
+import { offsetOf, type Page, type PageQuery } from '../common/pagination.js';
 import type { AgreementDocument } from './agreement-document.js';
 import { departmentsOf, readAgreementView } from './agreement-reader.js';
 import { assignAnalysts, deleteDefinition, insertDefinition, updateAgreementRow } from './agreement-store.js';
@@ -118,23 +118,30 @@ export class AgreementsService {
     });
   }
 
-  tranches(id: string, user: AuthUser) {
+  tranches(id: string, user: AuthUser, q: PageQuery): Promise<Page<unknown>> {
     return this.read(async (tx) => {
       await findVisibleAgreement(tx, user, id);
+      const [{ total }] = await tx.query('SELECT count(*)::int AS total FROM tranches WHERE agreement_id = $1', [id]);
       const rows = await tx.query(
         `SELECT t.id, json_build_object('id', p.id, 'code', p.code, 'name', p.name) AS period, t.kind, t.amount::text AS amount,
            ${day('t.planned_date', 'plannedDate')}, t.status
-         FROM tranches t JOIN periods p ON p.id = t.period_id WHERE t.agreement_id = $1 ORDER BY p.ordinal, t.kind`,
+         FROM tranches t JOIN periods p ON p.id = t.period_id WHERE t.agreement_id = $1 ORDER BY p.ordinal, t.kind
+         LIMIT ${q.pageSize} OFFSET ${offsetOf(q)}`,
         [id],
       );
-      return rows.map((t: { amount: string }) => ({ ...t, amount: money(t.amount) }));
+      return { items: rows.map((t: { amount: string }) => ({ ...t, amount: money(t.amount) })), total, page: q.page, pageSize: q.pageSize };
     });
   }
 
-  versions(id: string, user: AuthUser) {
+  versions(id: string, user: AuthUser, q: PageQuery): Promise<Page<unknown>> {
     return this.read(async (tx) => {
       await findVisibleAgreement(tx, user, id);
-      return tx.query(`SELECT ${VERSION_COLUMNS} ${VERSION_FROM} WHERE v.agreement_id = $1 ORDER BY v.version`, [id]);
+      const [{ total }] = await tx.query('SELECT count(*)::int AS total FROM agreement_versions WHERE agreement_id = $1', [id]);
+      const items = await tx.query(
+        `SELECT ${VERSION_COLUMNS} ${VERSION_FROM} WHERE v.agreement_id = $1 ORDER BY v.version LIMIT ${q.pageSize} OFFSET ${offsetOf(q)}`,
+        [id],
+      );
+      return { items, total, page: q.page, pageSize: q.pageSize };
     });
   }
 
