@@ -241,6 +241,29 @@ describe('verification workflow of a tranche', () => {
     expect(answers.map((r) => r.status).sort()).toEqual([200, 409, 409]);
   });
 
+  it('accepts what the entity reported in one call, keeping the values the reviewer already set', async () => {
+    const [review] = await db.query(
+      `SELECT t.id FROM tranches t JOIN agreements a ON a.id = t.agreement_id WHERE a.code = 'CAP-2012-RENIEC' AND t.status = 'IN_REVIEW' AND t.kind = 'FIXED'`,
+    );
+    const reported = (await get(analyst, `/tranches/${review.id}/measurements`).expect(200)).body.items as { criterionId: string; value: string }[];
+    expect(reported.length).toBeGreaterThan(1);
+    const own = { criterionId: reported[0]!.criterionId, value: reported[0]!.value === 'true' ? 'false' : '0', source: 'Revisión documental' };
+    await put(analyst, `/tranches/${review.id}/accepted-values`, { items: [own] }).expect(200);
+    const entity = await t.login('gore.ayacucho@demo.tramos.pe');
+    await post(entity, `/tranches/${review.id}/accepted-values/from-reported`).expect(403);
+    const accepted = await post(analyst, `/tranches/${review.id}/accepted-values/from-reported`).expect(200);
+    expect(accepted.body.items).toHaveLength(reported.length);
+    const byCriterion = new Map(accepted.body.items.map((a: { criterionId: string }) => [a.criterionId, a]));
+    expect(byCriterion.get(own.criterionId)).toMatchObject({ value: own.value, source: 'Revisión documental' });
+    for (const m of reported.slice(1)) {
+      expect(byCriterion.get(m.criterionId)).toMatchObject({ value: m.value, source: 'Aceptado según lo reportado por la entidad' });
+    }
+    const audits = async () => (await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE subject_id = $1 AND action = 'tranche.accepted-values'`, [review.id]))[0].n;
+    const before = await audits();
+    await post(analyst, `/tranches/${review.id}/accepted-values/from-reported`).expect(200);
+    expect(await audits()).toBe(before);
+  });
+
   it('lists an entity’s tranches across its agreements: what waits for its report', async () => {
     const entity = await t.login('gore.ayacucho@demo.tramos.pe');
     const open = await get(entity, '/tranches?status=OPEN&pageSize=100').expect(200);

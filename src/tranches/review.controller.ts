@@ -7,7 +7,7 @@ import { ApiPage, PageQuery } from '../common/pagination.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { ReviewService } from './review.service.js';
 import { TrancheQueries } from './tranche-queries.service.js';
-import { AcceptedValuesDto, AcceptedValuesQuery, AnswerObservationDto, ObservationsDto } from './tranches.dto.js';
+import { AcceptedValuesDto, AcceptedValuesQuery, AcceptReportedDto, AnswerObservationDto, ObservationsDto } from './tranches.dto.js';
 import { AcceptedValueListDto, ObservationDto } from './tranches.responses.js';
 
 @ApiTags('tranches')
@@ -30,6 +30,19 @@ export class ReviewController {
   @ApiErrors(400, 403, 404, 409)
   acceptValues(@Param('id', UuidPipe) id: string, @Body() dto: AcceptedValuesDto, @CurrentUser() me: AuthUser) {
     return this.review.acceptValues(me, id, dto.items);
+  }
+
+  @Post('tranches/:id/accepted-values/from-reported')
+  @HttpCode(200)
+  @Roles('ANALYST', 'VERIFIER')
+  @ApiOperation({
+    summary: 'Accept as reported every value the entity reported that has no accepted value yet, while IN_REVIEW',
+    description: 'Values already accepted are kept. Answers the current accepted values.',
+  })
+  @ApiOkResponse({ type: AcceptedValueListDto, description: 'The current accepted values' })
+  @ApiErrors(400, 403, 404, 409)
+  acceptReported(@Param('id', UuidPipe) id: string, @Body() dto: AcceptReportedDto, @CurrentUser() me: AuthUser) {
+    return this.review.acceptReported(me, id, dto.source ?? 'Aceptado según lo reportado por la entidad');
   }
 
   @Get('tranches/:id/accepted-values')

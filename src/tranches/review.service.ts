@@ -14,6 +14,8 @@ import type { AcceptedValueItemDto, ObservationsDto } from './tranches.dto.js';
 const ACCEPTED_COLUMNS = `id, criterion_id AS "criterionId", indicator_id AS "indicatorId", trim(ubigeo) AS ubigeo, value, source,
   recorded_by AS "recordedBy", recorded_at AS "recordedAt", superseded_at AS "supersededAt"`;
 
+type LockedTranche = { id: string; agreement_id: string; period_id: string; kind: 'FIXED' | 'VARIABLE' };
+
 const onlyWhile = (status: string, wanted: string, what: string) =>
   new StateConflictError(`Tranche is ${status}; ${what} only while it is ${wanted}`, [{ field: 'status', problem: `current ${status}, requested ${what}` }]);
 
@@ -34,47 +36,76 @@ export class ReviewService {
     return this.db.transaction(async (tx) => {
       const t = await findVisibleTranche(tx, user, id, true);
       if (t.status !== 'IN_REVIEW') throw onlyWhile(t.status, 'IN_REVIEW', 'accepted values can be recorded');
-      const targets = await loadTargets(tx, t);
-      const problems: ProblemDetail[] = [];
-      items.forEach((item, n) => {
-        const before = problems.length;
-        checkRef(item, `items[${n}]`, targets, problems, true);
-        if (problems.length > before) return;
-        checkValue(item, `items[${n}]`, targets, problems);
-        checkTerritory(item, `items[${n}]`, targets, problems);
-      });
-      checkDuplicates(items, problems);
-      if (problems.length) throw new BadInputError('Invalid accepted values', problems);
-
-      const before: unknown[] = [];
-      const after: unknown[] = [];
-      for (const item of items) {
-        const target = item.criterionId ?? item.indicatorId;
-        const [current] = await tx.query(
-          `SELECT ${ACCEPTED_COLUMNS} FROM accepted_values
-           WHERE tranche_id = $1 AND coalesce(criterion_id, indicator_id) = $2 AND coalesce(trim(ubigeo), '') = $3 AND superseded_at IS NULL
-           FOR UPDATE`,
-          [id, target, item.ubigeo ?? ''],
-        );
-        if (current && current.value === item.value && current.source === (item.source ?? null)) continue;
-        if (current) {
-          await tx.query(`UPDATE accepted_values SET superseded_at = now() WHERE id = $1`, [current.id]);
-          before.push(current);
-        }
-        const [row] = await tx.query(
-          `INSERT INTO accepted_values (tranche_id, criterion_id, indicator_id, ubigeo, value, source, recorded_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${ACCEPTED_COLUMNS}`,
-          [id, item.criterionId ?? null, item.indicatorId ?? null, item.ubigeo ?? null, item.value, item.source ?? null, user.id],
-        );
-        after.push(row);
-      }
-      if (after.length) {
-        await this.audit.record(tx, {
-          agreementId: t.agreement_id, subjectType: 'Tranche', subjectId: id, action: 'tranche.accepted-values', actor: actorOf(user), before, after,
-        });
-      }
-      return this.acceptedValuesOf(tx, id, false);
+      return this.record(tx, user, t, items);
     });
+  }
+
+  /**
+   * Accepts, as reported, every value the entity reported that has no accepted value yet (the
+   * ones the reviewer already recorded are kept): the common case of a report found correct.
+   */
+  acceptReported(user: AuthUser, id: string, source: string) {
+    return this.db.transaction(async (tx) => {
+      const t = await findVisibleTranche(tx, user, id, true);
+      if (t.status !== 'IN_REVIEW') throw onlyWhile(t.status, 'IN_REVIEW', 'accepted values can be recorded');
+      const reported: { criterionId: string | null; indicatorId: string | null; ubigeo: string | null; value: string }[] = await tx.query(
+        `SELECT m.criterion_id AS "criterionId", m.indicator_id AS "indicatorId", trim(m.ubigeo) AS ubigeo, m.value
+         FROM measurements m
+         WHERE m.tranche_id = $1 AND m.superseded_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM accepted_values a WHERE a.tranche_id = m.tranche_id AND a.superseded_at IS NULL
+             AND coalesce(a.criterion_id, a.indicator_id) = coalesce(m.criterion_id, m.indicator_id) AND coalesce(trim(a.ubigeo), '') = coalesce(trim(m.ubigeo), ''))`,
+        [id],
+      );
+      const items: AcceptedValueItemDto[] = reported.map((m) => ({
+        criterionId: m.criterionId ?? undefined, indicatorId: m.indicatorId ?? undefined, ubigeo: m.ubigeo ?? undefined, value: m.value, source,
+      }));
+      return this.record(tx, user, t, items);
+    });
+  }
+
+  /** Validates and stores accepted values of a tranche locked by the caller; audited as one change. */
+  private async record(tx: EntityManager, user: AuthUser, t: LockedTranche, items: AcceptedValueItemDto[]) {
+    const id = t.id;
+    const targets = await loadTargets(tx, t);
+    const problems: ProblemDetail[] = [];
+    items.forEach((item, n) => {
+      const before = problems.length;
+      checkRef(item, `items[${n}]`, targets, problems, true);
+      if (problems.length > before) return;
+      checkValue(item, `items[${n}]`, targets, problems);
+      checkTerritory(item, `items[${n}]`, targets, problems);
+    });
+    checkDuplicates(items, problems);
+    if (problems.length) throw new BadInputError('Invalid accepted values', problems);
+
+    const before: unknown[] = [];
+    const after: unknown[] = [];
+    for (const item of items) {
+      const target = item.criterionId ?? item.indicatorId;
+      const [current] = await tx.query(
+        `SELECT ${ACCEPTED_COLUMNS} FROM accepted_values
+         WHERE tranche_id = $1 AND coalesce(criterion_id, indicator_id) = $2 AND coalesce(trim(ubigeo), '') = $3 AND superseded_at IS NULL
+         FOR UPDATE`,
+        [id, target, item.ubigeo ?? ''],
+      );
+      if (current && current.value === item.value && current.source === (item.source ?? null)) continue;
+      if (current) {
+        await tx.query(`UPDATE accepted_values SET superseded_at = now() WHERE id = $1`, [current.id]);
+        before.push(current);
+      }
+      const [row] = await tx.query(
+        `INSERT INTO accepted_values (tranche_id, criterion_id, indicator_id, ubigeo, value, source, recorded_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${ACCEPTED_COLUMNS}`,
+        [id, item.criterionId ?? null, item.indicatorId ?? null, item.ubigeo ?? null, item.value, item.source ?? null, user.id],
+      );
+      after.push(row);
+    }
+    if (after.length) {
+      await this.audit.record(tx, {
+        agreementId: t.agreement_id, subjectType: 'Tranche', subjectId: id, action: 'tranche.accepted-values', actor: actorOf(user), before, after,
+      });
+    }
+    return this.acceptedValuesOf(tx, id, false);
   }
 
   listAccepted(user: AuthUser, id: string, history: boolean) {

@@ -128,3 +128,9 @@ export class TrancheListQuery extends PageQuery {
   @IsOptional() @IsUUID()
   agreementId?: string;
 }
+
+export class AcceptReportedDto {
+  @ApiPropertyOptional({ maxLength: 500, example: 'Conforme con el reporte del SIAF', description: 'why the reported values are accepted (kept with each value)' })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(500)
+  source?: string;
+}
