@@ -60,8 +60,6 @@ export function canonicalJson(value: unknown): string {
  */
 export const canonical = {
   hash: (json: string): string => createHash('sha256').update(json).digest('hex'),
-  /** For feeding a long canonical JSON piece by piece. */
-  hasher: () => createHash('sha256'),
   /** A decimal already checked when reading: no need to test it again. */
   checkedDecimal: (text: string): string => `"${canonicalDecimal(text)}"`,
   /** Any value, as canonicalJson would write it outside a decimal field. */

@@ -44,6 +44,10 @@ describe('decimal helpers', () => {
     expect(toRatio(new Decimal(2).dividedBy(3))).toBe('0.6667');
     expect(toRatio(new Decimal('0.00005'))).toBe('0.0001');
     expect(toRatio(new Decimal('1'))).toBe('1.0000');
+    // rounding up carries through nines
+    expect(toMoney(new Decimal('9.995'))).toBe('10.00');
+    expect(toMoney(new Decimal('199.9949'))).toBe('199.99');
+    expect(toRatio(new Decimal('0.99995'))).toBe('1.0000');
     expect(toPercent(new Decimal(2).dividedBy(3))).toBe('66.67');
     expect(toPercent(new Decimal('0.83335'))).toBe('83.34');
   });

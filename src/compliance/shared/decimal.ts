@@ -87,11 +87,36 @@ export function toPercent(ratio: Decimal): string {
  */
 function fixed(value: Decimal, places: number): string {
   if (value.isZero()) return places === 2 ? '0.00' : '0.0000';
-  if (value.decimalPlaces() > places) return value.toFixed(places, Decimal.ROUND_HALF_UP);
+  if (value.decimalPlaces() > places) {
+    return value.isNegative()
+      ? value.toFixed(places, Decimal.ROUND_HALF_UP)
+      : roundHalfUpText(value.toFixed(), places);
+  }
   const text = value.toFixed();
   const point = text.indexOf('.');
   if (point < 0) return `${text}.${'0'.repeat(places)}`;
   return text + '0'.repeat(places - (text.length - point - 1));
+}
+
+/**
+ * Half-up rounding of the plain text of a non-negative decimal with more than `places`
+ * decimals: the first digit cut off decides. Gives the text of toFixed(places, half-up)
+ * without building the rounded Decimal, the costly part on progress and score figures.
+ */
+function roundHalfUpText(text: string, places: number): string {
+  const end = text.indexOf('.') + places + 1;
+  const kept = text.slice(0, end);
+  if (text.charCodeAt(end) < 53) return kept;
+  // Add one unit in the last place kept, carrying through nines ("0.99995" → "1.0000").
+  let i = kept.length - 1;
+  let carried = '';
+  for (; i >= 0; i--) {
+    const c = kept.charCodeAt(i);
+    if (c === 46) carried = `.${carried}`;
+    else if (c === 57) carried = `0${carried}`;
+    else return kept.slice(0, i) + String.fromCharCode(c + 1) + carried;
+  }
+  return `1${carried}`;
 }
 
 /**

@@ -24,6 +24,9 @@ describe('distributeByLargestRemainder', () => {
     // remainders 0.6, 0.2, 0.2 (of a cent): the spare cent goes to the largest, not the first.
     ['0.05', ['0.2', '0.4', '0.4'], ['0.01', '0.02', '0.02']],
     ['0.00', ['1', '2'], ['0.00', '0.00']],
+    // remainders of different lengths (0.3 and 0.35 of a cent; 0.05, 0 and 0.95 of a cent)
+    ['1.00', ['0.333', '0.3335', '0.3335'], ['0.33', '0.34', '0.33']],
+    ['1.00', ['0.3305', '0.33', '0.3395'], ['0.33', '0.33', '0.34']],
   ])('%s over %j → %j', (total, weights, expected) => {
     expect(split(total, weights)).toEqual(expected);
   });

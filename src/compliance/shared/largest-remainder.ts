@@ -3,10 +3,10 @@ import { Decimal, HUNDRED, ONE, ZERO } from './decimal.js';
 const ONE_CENT = new Decimal('0.01');
 
 /**
- * Splits `total` (whole cents) into parts proportional to `weights`, so that every part is
- * whole cents and the parts add up to `total` exactly. Each part gets its share cut down to
- * the cent; the cents left over go one each to the largest remainders, ties to the earlier
- * item (callers pass items in code order, so the split is reproducible).
+ * Splits `total` (whole cents, ≥ 0) into parts proportional to `weights` (≥ 0), so that
+ * every part is whole cents and the parts add up to `total` exactly. Each part gets its
+ * share cut down to the cent; the cents left over go one each to the largest remainders,
+ * ties to the earlier item (callers pass items in code order, so the split is reproducible).
  * Example: 100.00 over three equal weights → 33.34, 33.33, 33.33.
  * Weights need not add up to 1: each part is total × weight / Σ weights, which keeps
  * pro-rata reallocation (neutralised indicators) exact. Pass `sumOfWeights` when known.
@@ -31,13 +31,36 @@ export function distributeByLargestRemainder(
   let spare = total.minus(assigned).times(HUNDRED).toNumber();
   if (spare === 0) return parts;
 
+  const remainders = exact.map(subCentDigits);
   const byRemainder = exact
-    .map((value, index) => ({ index, remainder: value.minus(parts[index]!) }))
-    .sort((x, y) => y.remainder.comparedTo(x.remainder) || x.index - y.index);
-  for (const { index } of byRemainder) {
+    .map((_, index) => index)
+    .sort((x, y) => compareDigitTails(remainders[y]!, remainders[x]!) || x - y);
+  for (const index of byRemainder) {
     if (spare <= 0) break;
     parts[index] = parts[index]!.plus(ONE_CENT);
     spare--;
   }
   return parts;
+}
+
+/**
+ * What `value` (≥ 0) has beyond the cent, as the digits after the second decimal
+ * ("100000.045" → "5"): read off its text, because subtracting the part already given
+ * and comparing decimals costs a copy of each operand every time.
+ */
+function subCentDigits(value: Decimal): string {
+  const text = value.toFixed();
+  const point = text.indexOf('.');
+  if (point < 0 || text.length <= point + 3) return '';
+  let end = text.length;
+  while (text.charCodeAt(end - 1) === 48) end--;
+  return text.slice(point + 3, end);
+}
+
+/**
+ * Digits after the same decimal position, without trailing zeros, compare as numbers
+ * when compared as text ("5" > "45", "45" < "451", "" is zero).
+ */
+function compareDigitTails(x: string, y: string): number {
+  return x === y ? 0 : x < y ? -1 : 1;
 }

@@ -61,15 +61,17 @@ export function computeVariableTranche(
   const pending = pendingIndicators.length > 0 || options.waitingForPeriod !== null;
   const carryOn = tranche.allowCarryOver && !tranche.isLastPeriod;
 
+  // Weights that already add up to 1 need no division (the slow operation); decided once
+  // for the tranche, as every decimal comparison copies its operand.
+  const weightsAddUpToOne = activeTotal.equals(ONE);
   let carriedIn = ZERO;
   let amount = ZERO;
   let carriedOver = ZERO;
   let released = ZERO;
   const lines = indicators.map((indicator, i) => {
-    // Weights that already add up to 1 need no division (the slow operation).
     const effectiveWeight = nothingToPay
       ? ZERO
-      : activeTotal.equals(ONE)
+      : weightsAddUpToOne
         ? activeWeights[i]!
         : activeWeights[i]!.dividedBy(activeTotal);
     const { line, money } = lineFor(indicator, {
@@ -151,7 +153,12 @@ function lineFor(
     // A neutralised indicator leaves the calculation: it holds no money for later.
     carriedOver = terms.carryOn && !indicator.neutralised ? unpaid : ZERO;
   }
-  const released = carriedOver.isZero() ? unpaid : unpaid.minus(carriedOver);
+  // All of the unpaid part carried over leaves nothing to release: no subtraction needed.
+  const released = carriedOver.isZero()
+    ? unpaid
+    : carriedOver === unpaid
+      ? ZERO
+      : unpaid.minus(carriedOver);
 
   const shareText = toMoney(terms.share);
   const allocatedText = allocated === terms.share ? shareText : toMoney(allocated);
@@ -200,5 +207,7 @@ function lineFor(
 function payable(allocated: Decimal, score: Decimal): Decimal {
   if (score.isZero()) return ZERO;
   if (score.equals(ONE)) return allocated;
-  return allocated.times(score).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const exact = allocated.times(score);
+  // Rounding builds a new decimal even when there is nothing to round: often whole cents.
+  return exact.decimalPlaces() <= 2 ? exact : exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }

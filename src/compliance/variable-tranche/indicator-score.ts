@@ -43,9 +43,10 @@ export function progressOf(
   target: Decimal,
   achieved: Decimal,
 ): Decimal {
-  if (target.equals(baseline)) return meetsTarget(direction, target, achieved) ? ONE : ZERO;
-  const covered = achieved.minus(baseline);
+  // distance = 0 tells t = b apart without a comparison, which would copy its operand.
   const distance = target.minus(baseline);
+  if (distance.isZero()) return meetsTarget(direction, target, achieved) ? ONE : ZERO;
+  const covered = achieved.minus(baseline);
   // Clamp before dividing: a result on or beyond either end needs no division.
   if (covered.isZero() || covered.isNegative() !== distance.isNegative()) return ZERO;
   const beyond = distance.isNegative()

@@ -84,7 +84,8 @@ export function readVariableTranche(input: VariableTrancheInput): ReadVariableTr
   }
 
   problems.throwIfAny();
-  indicators.sort((x, y) => compareCodes(x.input.code, y.input.code));
+  if (!inCodeOrder(indicators))
+    indicators.sort((x, y) => compareCodes(x.input.code, y.input.code));
   return {
     trancheAmount: trancheAmount!,
     indicators,
@@ -92,6 +93,14 @@ export function readVariableTranche(input: VariableTrancheInput): ReadVariableTr
     isLastPeriod: input.isLastPeriod,
     context,
   };
+}
+
+/** Indicators usually arrive in code order already: checking is cheaper than sorting. */
+function inCodeOrder(indicators: readonly ReadIndicator[]): boolean {
+  for (let i = 1; i < indicators.length; i++) {
+    if (compareCodes(indicators[i - 1]!.input.code, indicators[i]!.input.code) > 0) return false;
+  }
+  return true;
 }
 
 function readIndicator(
