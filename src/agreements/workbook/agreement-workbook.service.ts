@@ -1,15 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import ExcelJS from 'exceljs';
 import type { IncomingMessage } from 'node:http';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user.js';
-import { BadInputError, RuleViolationError, UnsupportedMediaTypeError, type ProblemDetail } from '../../common/errors.js';
-import { XLSX_MEDIA_TYPE } from '../../common/xlsx-response.js';
+import { BadInputError, RuleViolationError, type ProblemDetail } from '../../common/errors.js';
 import { AppConfig } from '../../config/app-config.js';
 import { EVIDENCE_STORE, type EvidenceStore } from '../../evidence/storage/evidence-store.js';
-import { detectEvidenceType } from '../../evidence/storage/media-type.js';
-import { receiveUpload } from '../../evidence/storage/receive-upload.js';
+import { withUploadedWorkbook } from '../../evidence/storage/uploaded-workbook.js';
 import type { AgreementDocument } from '../agreement-document.js';
 import { documentOf, snapshotOf, type AgreementView } from '../agreement-view.js';
 import { AgreementsService } from '../agreements.service.js';
@@ -17,9 +14,6 @@ import { checkDocumentShape } from '../dto/check-document-shape.js';
 import { loadWorkbookCatalogue, territoryNames } from './load-catalogue.js';
 import { locateProblems, readAgreementWorkbook } from './read-workbook.js';
 import { writeAgreementWorkbook } from './write-workbook.js';
-
-/** A whole agreement fits in well under a megabyte; a bigger .xlsx is more likely a mistake (or a zip bomb). */
-const MAX_WORKBOOK_BYTES = 5 * 1024 * 1024;
 
 /**
  * The agreement as an Excel workbook: the empty template, an agreement exported in its layout,
@@ -50,17 +44,7 @@ export class AgreementWorkbookService {
 
   /** All or nothing: any unreadable cell or broken rule refuses the whole workbook, named as sheet!cell. */
   async import(user: AuthUser, req: IncomingMessage): Promise<AgreementView> {
-    const { file } = await receiveUpload(req, this.store, { maxBytes: Math.min(this.config.evidenceMaxBytes, MAX_WORKBOOK_BYTES), fields: [] });
-    try {
-      if ((await detectEvidenceType(file.tempPath)) !== XLSX_MEDIA_TYPE) {
-        throw new UnsupportedMediaTypeError('Send the filled .xlsx template', [{ field: 'file', problem: 'must be an .xlsx workbook' }]);
-      }
-      const wb = new ExcelJS.Workbook();
-      try {
-        await wb.xlsx.readFile(file.tempPath);
-      } catch {
-        throw new BadInputError('The workbook cannot be read', [{ field: 'file', problem: 'not a readable .xlsx workbook' }]);
-      }
+    return withUploadedWorkbook(req, this.store, this.config.evidenceMaxBytes, async (wb) => {
       const read = readAgreementWorkbook(wb, await loadWorkbookCatalogue(this.db.manager));
       // A cell already named as unreadable is not named again by the shape check of what came of it.
       const named = new Set(read.problems.map((p) => p.field));
@@ -74,9 +58,7 @@ export class AgreementWorkbookService {
         const located = locateProblems(e.details, read.cells);
         throw new RuleViolationError(`The agreement breaks ${located.length} rule(s): ${fieldsOf(located)}`, located);
       }
-    } finally {
-      await this.store.discard(file.tempPath);
-    }
+    });
   }
 }
 

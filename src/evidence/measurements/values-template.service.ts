@@ -1,23 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import ExcelJS from 'exceljs';
 import type { IncomingMessage } from 'node:http';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { findVisibleTranche } from '../../auth/scope.js';
-import { BadInputError, UnsupportedMediaTypeError } from '../../common/errors.js';
-import { XLSX_MEDIA_TYPE } from '../../common/xlsx-response.js';
+import { BadInputError } from '../../common/errors.js';
 import { AppConfig } from '../../config/app-config.js';
 import { assertReportingOpen } from '../reporting-window.js';
 import { EVIDENCE_STORE, type EvidenceStore } from '../storage/evidence-store.js';
-import { detectEvidenceType } from '../storage/media-type.js';
-import { receiveUpload } from '../storage/receive-upload.js';
+import { withUploadedWorkbook } from '../storage/uploaded-workbook.js';
 import { MeasurementsService, type ReportResult } from './measurements.service.js';
 import { loadReportingFrame } from './reporting-frame.js';
 import { buildValuesWorkbook, parseValuesWorkbook, type TemplateRow, VALUES_SHEET } from './values-template.js';
-
-/** A filled template is small; a bigger .xlsx is more likely a mistake (or a zip bomb) than values. */
-const MAX_TEMPLATE_BYTES = 5 * 1024 * 1024;
 
 /** The Excel way to report values: download the tranche's template, fill it, send it back whole. */
 @Injectable()
@@ -67,24 +61,12 @@ export class ValuesTemplateService {
   async import(user: AuthUser, trancheId: string, req: IncomingMessage): Promise<ReportResult> {
     // Refuse before reading the body when the tranche is not the caller's or is locked.
     assertReportingOpen(await findVisibleTranche(this.db.manager, user, trancheId), 'its values');
-    const { file } = await receiveUpload(req, this.store, { maxBytes: Math.min(this.config.evidenceMaxBytes, MAX_TEMPLATE_BYTES), fields: [] });
-    try {
-      if ((await detectEvidenceType(file.tempPath)) !== XLSX_MEDIA_TYPE) {
-        throw new UnsupportedMediaTypeError('Send the filled .xlsx template', [{ field: 'file', problem: 'must be an .xlsx workbook' }]);
-      }
-      const wb = new ExcelJS.Workbook();
-      try {
-        await wb.xlsx.readFile(file.tempPath);
-      } catch {
-        throw new BadInputError('The workbook cannot be read', [{ field: 'file', problem: 'not a readable .xlsx workbook' }]);
-      }
+    return withUploadedWorkbook(req, this.store, this.config.evidenceMaxBytes, async (wb) => {
       const parsed = parseValuesWorkbook(wb);
       if (!parsed.items.length && !parsed.problems.length) {
         throw new BadInputError('No values in the template', [{ field: VALUES_SHEET, problem: 'no row has a value, numerator or denominator' }]);
       }
-      return await this.measurements.report(user, trancheId, parsed.items, { at: parsed.at, source: 'template', earlier: parsed.problems });
-    } finally {
-      await this.store.discard(file.tempPath);
-    }
+      return this.measurements.report(user, trancheId, parsed.items, { at: parsed.at, source: 'template', earlier: parsed.problems });
+    });
   }
 }
