@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Role } from '../src/auth/auth-user.js';
+import { LOGINS, ROLES, SEES, type Subject, SUBJECTS } from './support/access-table.js';
 import { sampleAgreementDocument, sampleRefs } from './support/agreement-fixture.js';
 import { bearer, createTestApp, type TestApp } from './support/test-app.js';
 
@@ -9,25 +10,6 @@ import { bearer, createTestApp, type TestApp } from './support/test-app.js';
  * writes each role may make, on something it may not see. The expected status comes from the
  * table below: 404 (never 403) for what the caller may not see.
  */
-const LOGINS: Record<Role, string> = {
-  ADMIN: 'admin@demo.tramos.pe',
-  ANALYST: 'analista@demo.tramos.pe',
-  APPROVER: 'director@demo.tramos.pe',
-  ENTITY: 'gore.ayacucho@demo.tramos.pe',
-  VERIFIER: 'sis@demo.tramos.pe',
-  DONOR: 'ue@demo.tramos.pe',
-};
-type Subject = 'AYA' | 'AMA' | 'UNASSIGNED';
-/** AYA: GORE Ayacucho × EUROPAN (EU), analyst assigned, no verifier. AMA: GORE Amazonas × Belgium's AUS-BE,
- *  verifier SIS, analyst assigned. UNASSIGNED: GORE Ayacucho × EUROPAN created by ADMIN, no analyst. */
-const SEES: Record<Role, Subject[]> = {
-  ADMIN: ['AYA', 'AMA', 'UNASSIGNED'],
-  APPROVER: ['AYA', 'AMA', 'UNASSIGNED'],
-  ANALYST: ['AYA', 'AMA'],
-  ENTITY: ['AYA', 'UNASSIGNED'],
-  VERIFIER: ['AMA'],
-  DONOR: ['AYA', 'UNASSIGNED'],
-};
 const READS: Array<[string, (a: string, t: string) => string]> = [
   ['agreement', (a) => `/agreements/${a}`],
   ['agreement tranches', (a) => `/agreements/${a}/tranches`],
@@ -44,8 +26,6 @@ const READS: Array<[string, (a: string, t: string) => string]> = [
   ['tranche evidence', (_, t) => `/tranches/${t}/evidence`],
   ['tranche submissions', (_, t) => `/tranches/${t}/submissions`],
 ];
-const ROLES = Object.keys(LOGINS) as Role[];
-const SUBJECTS: Subject[] = ['AYA', 'AMA', 'UNASSIGNED'];
 
 describe('access: every read × role × own/foreign agreement', () => {
   let t: TestApp;

@@ -3,37 +3,18 @@ import { randomBytes } from 'node:crypto';
 import type { Test } from 'supertest';
 import { DataSource } from 'typeorm';
 import type { Role } from '../src/auth/auth-user.js';
+import { LOGINS, ROLES, SEES, type Subject, SUBJECTS } from './support/access-table.js';
 import { sampleAgreementDocument, sampleRefs } from './support/agreement-fixture.js';
 import { createReportFixture } from './support/report-fixture.js';
 import { bearer, createTestApp, type TestApp } from './support/test-app.js';
 
-/**
+/*
  * Every operation of the OpenAPI document × every role × an agreement the role may not see: 404
  * when the role may use the operation, 403 when it may not, never a 2xx and nothing changed. Then
  * every list shows nothing of those agreements, and every read of what the role may see answers.
  * A new endpoint is walked as soon as it is documented; one missing from TABLE fails the run.
+ * The three agreements of access-table.ts are built here from the report fixture.
  */
-const LOGINS: Record<Role, string> = {
-  ADMIN: 'admin@demo.tramos.pe',
-  ANALYST: 'analista@demo.tramos.pe',
-  APPROVER: 'director@demo.tramos.pe',
-  ENTITY: 'gore.ayacucho@demo.tramos.pe',
-  VERIFIER: 'sis@demo.tramos.pe',
-  DONOR: 'ue@demo.tramos.pe',
-};
-const ROLES = Object.keys(LOGINS) as Role[];
-type Subject = 'AYA' | 'AMA' | 'UNASSIGNED';
-const SUBJECTS: Subject[] = ['AYA', 'AMA', 'UNASSIGNED'];
-/** As in access-matrix: AYA GORE Ayacucho × EU, analyst assigned, no verifier; AMA GORE Amazonas × another
- *  donor, verifier SIS, analyst assigned; UNASSIGNED like AYA with no analyst. Built here from the report fixture. */
-const SEES: Record<Role, Subject[]> = {
-  ADMIN: ['AYA', 'AMA', 'UNASSIGNED'],
-  APPROVER: ['AYA', 'AMA', 'UNASSIGNED'],
-  ANALYST: ['AYA', 'AMA'],
-  ENTITY: ['AYA', 'UNASSIGNED'],
-  VERIFIER: ['AMA'],
-  DONOR: ['AYA', 'UNASSIGNED'],
-};
 
 /** Real rows of one subject (and the global ones), to fill a path and a body with. */
 interface Res {
