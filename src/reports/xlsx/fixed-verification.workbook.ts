@@ -1,10 +1,9 @@
 import type { CriterionResult, FixedTrancheStatus } from '../../compliance/index.js';
 import { type Cell, decimalOrText, isoDate, limaTime, percentAsFraction, decimal, soles } from './cell-values.js';
 import {
-  backgroundSheet, kindLabel, metadataSheet, ruleLabel, verificationMetadata, verificationSubtitle, yesNo,
+  backgroundSheet, metadataSheet, ruleLabel, summaryHead, summaryTail, verificationMetadata, verificationSubtitle, yesNo,
 } from './common-sheets.js';
 import type { Labels } from './labels.js';
-import { statusLabel } from './labels.js';
 import type { ReportBook } from './report-book.js';
 import type { FixedReportData, ObservationRow } from './report-data.js';
 import { type Row, StrongRow, writeSheet } from './report-sheet.js';
@@ -43,23 +42,14 @@ export async function writeFixedVerification(book: ReportBook, d: FixedReportDat
       {
         kind: 'fields',
         fields: [
-          { label: L.agreement, value: d.background.code },
-          { label: L.agreementTitle, value: d.background.title, fmt: 'wrap' },
-          { label: L.entity, value: d.background.entity },
-          { label: L.fundingProgram, value: d.background.fundingProgram },
-          { label: L.donor, value: d.background.donor },
-          { label: L.period, value: t.periodName },
-          { label: L.tranche, value: kindLabel(L, 'FIXED') },
+          ...summaryHead(L, d.background, d.meta),
           { label: L.rule, value: ruleLabel(L, r.rule) },
           { label: L.programmedAmount, value: soles(r.trancheAmount), fmt: 'money' },
           { label: L.compliance, value: percentAsFraction(r.compliancePct), fmt: 'percent' },
           { label: L.decision, value: decisionLabel(L, r.status) },
           { label: L.amountToTransfer, value: soles(t.verifiedAmount), fmt: 'money' },
           { label: L.unpaidBalance, value: soles(r.unpaid), fmt: 'money' },
-          { label: L.trancheStatus, value: statusLabel(book.lang, t.status) },
-          { label: L.verifiedAt, value: limaTime(t.verifiedAt), fmt: 'datetime' },
-          { label: L.verifiedBy, value: t.verifiedBy },
-          { label: L.agreementVersion, value: t.verifiedVersion, fmt: 'integer' },
+          ...summaryTail(book, d.meta),
         ],
       },
       { kind: 'text', paragraphs: [{ label: L.explanation, text: r.explanation }] },

@@ -132,7 +132,8 @@ describe('verification workbooks (read back with SheetJS)', () => {
       })(),
     }));
     const wb = read(buf);
-    expect(wb.SheetNames).toEqual(['Background', 'Indicator evolution', 'Goals reached', 'Conclusions', 'Metadata']);
+    expect(wb.SheetNames).toEqual(['Summary', 'Background', 'Indicator evolution', 'Goals reached', 'Conclusions', 'Metadata']);
+    expect(fieldValue(wb.Sheets['Summary']!, 'Amount to transfer')).toMatchObject({ t: 'n', v: 700000, z: '"S/ "#,##0.00' });
     const evolution = rowsOf(wb.Sheets['Indicator evolution']!);
     const subtotal = evolution.filter((r) => r[2] === 'Department subtotal');
     expect(subtotal.map((r) => [r[7], r[9], r[10], r[11]])).toEqual([['Año 2031', 70, 64, 'No'], ['Año 2032', 80, null, null]]);
