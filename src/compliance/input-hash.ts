@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { ComplianceInputError } from './compliance-input.error.js';
 import { compareCodes } from './shared/code-order.js';
 import { canonicalDecimal, dec, isDecimalString } from './shared/decimal.js';
@@ -40,8 +40,17 @@ const MAX_DEPTH = 32;
  * against its report at any time.
  */
 export function hashInputs(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+  return sha256Hex(canonicalJson(value));
 }
+
+/**
+ * crypto.hash (Node ≥ 20.12) digests a string in one call, without a Hash object: a
+ * noticeable saving on a hash taken at every evaluation. Older Node uses createHash.
+ */
+const sha256Hex: (text: string) => string =
+  typeof crypto.hash === 'function'
+    ? (text) => crypto.hash('sha256', text, 'hex')
+    : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 /**
  * JSON with object keys sorted and `undefined` dropped, decimal fields normalised
@@ -59,7 +68,7 @@ export function canonicalJson(value: unknown): string {
  * (several times faster on a tranche: the hash stays cheap on the hot path).
  */
 export const canonical = {
-  hash: (json: string): string => createHash('sha256').update(json).digest('hex'),
+  hash: (json: string): string => sha256Hex(json),
   /** A decimal already checked when reading: no need to test it again. */
   checkedDecimal: (text: string): string => `"${canonicalDecimal(text)}"`,
   /** Any value, as canonicalJson would write it outside a decimal field. */

@@ -64,3 +64,42 @@ function subCentDigits(value: Decimal): string {
 function compareDigitTails(x: string, y: string): number {
   return x === y ? 0 : x < y ? -1 : 1;
 }
+
+/**
+ * distributeByLargestRemainder in whole cents with integer weights (units of one power of
+ * ten): the same split, for callers whose figures are exact integers. Each part is
+ * ⌊total × weight / Σ weights⌋ and the integer remainder of that division decides who
+ * gets the spare cents, ties to the earlier item.
+ */
+export function splitCents(
+  total: bigint,
+  weights: readonly bigint[],
+  sumOfWeights: bigint,
+): bigint[] {
+  if (sumOfWeights === 0n) return weights.map(() => 0n);
+  const parts: bigint[] = [];
+  const remainders: bigint[] = [];
+  let spare = total;
+  for (const weight of weights) {
+    const exact = total * weight;
+    const part = exact / sumOfWeights;
+    parts.push(part);
+    remainders.push(exact - part * sumOfWeights);
+    spare -= part;
+  }
+  if (spare === 0n) return parts;
+
+  const byRemainder = weights
+    .map((_, index) => index)
+    .sort((x, y) => compareBigints(remainders[y]!, remainders[x]!) || x - y);
+  for (const index of byRemainder) {
+    if (spare <= 0n) break;
+    parts[index] = parts[index]! + 1n;
+    spare--;
+  }
+  return parts;
+}
+
+function compareBigints(x: bigint, y: bigint): number {
+  return x === y ? 0 : x < y ? -1 : 1;
+}

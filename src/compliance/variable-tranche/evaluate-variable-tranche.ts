@@ -1,5 +1,12 @@
-import { Decimal, ONE, ZERO, toMoney, toRatio } from '../shared/decimal.js';
-import { distributeByLargestRemainder } from '../shared/largest-remainder.js';
+import {
+  type Cents,
+  centsOfDecimal,
+  moneyText,
+  roundHalfUpToWhole,
+} from '../shared/cents.js';
+import { Decimal, ONE, ZERO, toRatio } from '../shared/decimal.js';
+import { distributeByLargestRemainder, splitCents } from '../shared/largest-remainder.js';
+import { DECIMAL_DIGITS, fourDecimalsOf, onCommonScale } from '../shared/scaled-decimal.js';
 import { type IndicatorScore, scoreIndicator } from './indicator-score.js';
 import { hashVariableTranche } from './variable-tranche-hash.js';
 import { explainIndicatorLine, explainVariableTranche } from './variable-tranche-explanation.js';
@@ -47,13 +54,14 @@ export function computeVariableTranche(
   // With no weight left to pay on (all neutralised), the tranche is still split by the
   // agreed weights so that each indicator's line shows what it releases.
   const nothingToPay = activeTotal.isZero();
-  const shares = nothingToPay
-    ? distributeByLargestRemainder(
-        tranche.trancheAmount,
-        indicators.map((ind) => ind.weight),
-        ONE,
-      )
-    : distributeByLargestRemainder(tranche.trancheAmount, activeWeights, activeTotal);
+  // Pro rata over what is left (some neutralised) stays decimal: decimal.js rounds those
+  // quotients at 40 digits, and an exact split could then give a spare cent elsewhere.
+  const shares =
+    nothingToPay || !anyNeutralised
+      ? splitByAgreedWeights(tranche)
+      : distributeByLargestRemainder(tranche.trancheAmount, activeWeights, activeTotal).map(
+          centsOfDecimal,
+        );
 
   const pendingIndicators = indicators
     .filter((ind) => !ind.neutralised && ind.achieved === null)
@@ -64,16 +72,16 @@ export function computeVariableTranche(
   // Weights that already add up to 1 need no division (the slow operation); decided once
   // for the tranche, as every decimal comparison copies its operand.
   const weightsAddUpToOne = activeTotal.equals(ONE);
-  let carriedIn = ZERO;
-  let amount = ZERO;
-  let carriedOver = ZERO;
-  let released = ZERO;
+  let carriedIn = 0n;
+  let amount = 0n;
+  let carriedOver = 0n;
+  let released = 0n;
   const lines = indicators.map((indicator, i) => {
     const effectiveWeight = nothingToPay
-      ? ZERO
+      ? '0.0000'
       : weightsAddUpToOne
-        ? activeWeights[i]!
-        : activeWeights[i]!.dividedBy(activeTotal);
+        ? weightText(indicator, activeWeights[i]!)
+        : toRatio(activeWeights[i]!.dividedBy(activeTotal));
     const { line, money } = lineFor(indicator, {
       share: shares[i]!,
       effectiveWeight,
@@ -82,20 +90,20 @@ export function computeVariableTranche(
       nothingToPay,
     });
     // Totals are summed from the figures, never re-read from the formatted lines.
-    if (!indicator.carriedIn.isZero()) carriedIn = carriedIn.plus(indicator.carriedIn);
-    if (!money.amount.isZero()) amount = amount.plus(money.amount);
-    if (!money.carriedOver.isZero()) carriedOver = carriedOver.plus(money.carriedOver);
-    if (!money.released.isZero()) released = released.plus(money.released);
+    carriedIn += indicator.carriedIn;
+    amount += money.amount;
+    carriedOver += money.carriedOver;
+    released += money.released;
     return line;
   });
 
   const result: VariableTrancheResult = {
     status: pending ? 'PENDING' : 'COMPUTED',
-    trancheAmount: toMoney(tranche.trancheAmount),
-    carriedIn: toMoney(carriedIn),
-    amount: toMoney(amount),
-    carriedOver: toMoney(carriedOver),
-    released: toMoney(released),
+    trancheAmount: moneyText(tranche.trancheCents),
+    carriedIn: moneyText(carriedIn),
+    amount: moneyText(amount),
+    carriedOver: moneyText(carriedOver),
+    released: moneyText(released),
     allowCarryOver: tranche.allowCarryOver,
     isLastPeriod: tranche.isLastPeriod,
     lines,
@@ -110,18 +118,45 @@ export function computeVariableTranche(
   return result;
 }
 
+/**
+ * The tranche split by the agreed weights (which add up to 1), in whole cents. Integer
+ * arithmetic is several times cheaper than decimal here, and gives the same parts as long
+ * as decimal.js's products tranche × weight were exact: digits of the one plus decimals of
+ * the other within its 40 significant digits. Otherwise the decimal split is kept.
+ */
+function splitByAgreedWeights(tranche: ReadVariableTranche): Cents[] {
+  const weights = onCommonScale(tranche.indicators.map((ind) => ind.scaledWeight));
+  if (
+    weights !== null &&
+    String(tranche.trancheCents).length + weights.places <= DECIMAL_DIGITS
+  ) {
+    return splitCents(tranche.trancheCents, weights.units, weights.one);
+  }
+  return distributeByLargestRemainder(
+    tranche.trancheAmount,
+    tranche.indicators.map((ind) => ind.weight),
+    ONE,
+  ).map(centsOfDecimal);
+}
+
+/** An active weight as shown: the agreed one is written from its units, without a decimal. */
+function weightText(indicator: ReadIndicator, weight: Decimal): string {
+  return (weight === indicator.weight && fourDecimalsOf(indicator.scaledWeight)) || toRatio(weight);
+}
+
 interface LineTerms {
-  share: Decimal;
-  effectiveWeight: Decimal;
+  share: Cents;
+  /** As shown, four decimals. */
+  effectiveWeight: string;
   pending: boolean;
   carryOn: boolean;
   nothingToPay: boolean;
 }
 
 interface LineMoneyFigures {
-  amount: Decimal;
-  carriedOver: Decimal;
-  released: Decimal;
+  amount: Cents;
+  carriedOver: Cents;
+  released: Cents;
 }
 
 function lineFor(
@@ -129,9 +164,7 @@ function lineFor(
   terms: LineTerms,
 ): { line: IndicatorLine; money: LineMoneyFigures } {
   const { input } = indicator;
-  const allocated = indicator.carriedIn.isZero()
-    ? terms.share
-    : terms.share.plus(indicator.carriedIn);
+  const allocated = terms.share + indicator.carriedIn;
   const scored: IndicatorScore | null =
     indicator.neutralised || indicator.achieved === null
       ? null
@@ -144,25 +177,20 @@ function lineFor(
         );
 
   // Money moves only once every value is in: a partial figure would look final.
-  let amount = ZERO;
-  let unpaid = ZERO;
-  let carriedOver = ZERO;
+  let amount = 0n;
+  let unpaid = 0n;
+  let carriedOver = 0n;
   if (!terms.pending) {
-    amount = scored ? payable(allocated, scored.score) : ZERO;
-    unpaid = amount.isZero() ? allocated : allocated.minus(amount);
+    amount = scored ? payable(allocated, scored.score) : 0n;
+    unpaid = allocated - amount;
     // A neutralised indicator leaves the calculation: it holds no money for later.
-    carriedOver = terms.carryOn && !indicator.neutralised ? unpaid : ZERO;
+    carriedOver = terms.carryOn && !indicator.neutralised ? unpaid : 0n;
   }
-  // All of the unpaid part carried over leaves nothing to release: no subtraction needed.
-  const released = carriedOver.isZero()
-    ? unpaid
-    : carriedOver === unpaid
-      ? ZERO
-      : unpaid.minus(carriedOver);
+  const released = unpaid - carriedOver;
 
-  const shareText = toMoney(terms.share);
-  const allocatedText = allocated === terms.share ? shareText : toMoney(allocated);
-  const unpaidText = toMoney(unpaid);
+  const shareText = moneyText(terms.share);
+  const allocatedText = allocated === terms.share ? shareText : moneyText(allocated);
+  const unpaidText = moneyText(unpaid);
   const progress = scored ? toRatio(scored.progress) : null;
   const line: IndicatorLine = {
     indicatorId: input.id,
@@ -182,13 +210,13 @@ function lineFor(
     score:
       scored === null ? null : scored.score === scored.progress ? progress : toRatio(scored.score),
     weight: input.weight,
-    effectiveWeight: toRatio(terms.effectiveWeight),
-    carriedIn: toMoney(indicator.carriedIn),
+    effectiveWeight: terms.effectiveWeight,
+    carriedIn: moneyText(indicator.carriedIn),
     allocated: allocatedText,
-    amount: amount === allocated ? allocatedText : toMoney(amount),
+    amount: amount === allocated ? allocatedText : moneyText(amount),
     unpaid: unpaidText,
-    carriedOver: carriedOver === unpaid ? unpaidText : toMoney(carriedOver),
-    released: released === unpaid ? unpaidText : toMoney(released),
+    carriedOver: carriedOver === unpaid ? unpaidText : moneyText(carriedOver),
+    released: released === unpaid ? unpaidText : moneyText(released),
     neutralised: indicator.neutralised,
     explanation: '',
   };
@@ -202,12 +230,12 @@ function lineFor(
 
 /**
  * allocated × score to the cent, half-up. allocated is whole cents and score ≤ 1, so the
- * rounding can never pay more than was allocated.
+ * rounding can never pay more than was allocated. The product is taken in cents: it has
+ * the same digits as in soles (so decimal.js rounds it alike), and rounding it to a whole
+ * number is rounding the soles to the cent.
  */
-function payable(allocated: Decimal, score: Decimal): Decimal {
-  if (score.isZero()) return ZERO;
+function payable(allocated: Cents, score: Decimal): Cents {
+  if (score.isZero()) return 0n;
   if (score.equals(ONE)) return allocated;
-  const exact = allocated.times(score);
-  // Rounding builds a new decimal even when there is nothing to round: often whole cents.
-  return exact.decimalPlaces() <= 2 ? exact : exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  return roundHalfUpToWhole(new Decimal(allocated).times(score));
 }

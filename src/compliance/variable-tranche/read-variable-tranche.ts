@@ -1,7 +1,8 @@
 import { ProblemList } from '../compliance-input.error.js';
 import { compareCodes } from '../shared/code-order.js';
 import type { ComputationContext } from '../shared/dec.types.js';
-import { type Decimal, ONE, ZERO } from '../shared/decimal.js';
+import { type Cents, centsOf } from '../shared/cents.js';
+import { type Decimal, ONE, ZERO, isRatio, parseDecimal } from '../shared/decimal.js';
 import {
   checkList,
   checkUniqueCodes,
@@ -13,6 +14,7 @@ import {
   type Where,
   fieldAt,
 } from '../shared/read-input.js';
+import { onCommonScale, type ScaledDecimal, scaledOf } from '../shared/scaled-decimal.js';
 import type { ReadScoring, ReadStep } from './indicator-score.js';
 import type { IndicatorInput, VariableTrancheInput } from './variable-tranche.types.js';
 
@@ -22,13 +24,16 @@ export interface ReadIndicator {
   target: Decimal;
   achieved: Decimal | null;
   weight: Decimal;
+  /** The same weight in integer units, for exact sums and the cent split. */
+  scaledWeight: ScaledDecimal;
   scoring: ReadScoring;
   neutralised: boolean;
-  carriedIn: Decimal;
+  carriedIn: Cents;
 }
 
 export interface ReadVariableTranche {
   trancheAmount: Decimal;
+  trancheCents: Cents;
   indicators: ReadIndicator[];
   allowCarryOver: boolean;
   isLastPeriod: boolean;
@@ -72,14 +77,12 @@ export function readVariableTranche(input: VariableTrancheInput): ReadVariableTr
       ids.add(indicator.id);
       return read ? [read] : [];
     });
-    if (indicators.length === input.indicators.length) {
+    if (indicators.length === input.indicators.length && !weightsAddUpToOne(indicators)) {
       const total = indicators.reduce((sum, ind) => sum.plus(ind.weight), ZERO);
-      if (!total.equals(ONE)) {
-        problems.add(
-          'indicators',
-          `los pesos de los indicadores suman ${total.toFixed()}, deben sumar exactamente 1`,
-        );
-      }
+      problems.add(
+        'indicators',
+        `los pesos de los indicadores suman ${total.toFixed()}, deben sumar exactamente 1`,
+      );
     }
   }
 
@@ -88,11 +91,25 @@ export function readVariableTranche(input: VariableTrancheInput): ReadVariableTr
     indicators.sort((x, y) => compareCodes(x.input.code, y.input.code));
   return {
     trancheAmount: trancheAmount!,
+    trancheCents: centsOf(input.trancheAmount),
     indicators,
     allowCarryOver: input.allowCarryOver,
     isLastPeriod: input.isLastPeriod,
     context,
   };
+}
+
+/**
+ * Summed in integer units: ten decimal additions cost more than the rest of the check.
+ * Weights with too many decimals for that to match decimal.js are summed as decimals.
+ */
+function weightsAddUpToOne(indicators: readonly ReadIndicator[]): boolean {
+  const scaled = onCommonScale(indicators.map((ind) => ind.scaledWeight));
+  if (scaled === null)
+    return indicators.reduce((sum, ind) => sum.plus(ind.weight), ZERO).equals(ONE);
+  let sum = 0n;
+  for (const units of scaled.units) sum += units;
+  return sum === scaled.one;
 }
 
 /** Indicators usually arrive in code order already: checking is cheaper than sorting. */
@@ -160,10 +177,11 @@ function readIndicator(
     );
   }
 
-  let carriedIn: Decimal | null = ZERO;
+  let carriedIn: Cents = 0n;
   if (indicator.carriedIn !== undefined && indicator.carriedIn !== null) {
-    carriedIn = readMoney(indicator.carriedIn, where, 'carriedIn', 'monto arrastrado', problems);
-    if (carriedIn && !carriedIn.isZero() && !allowCarryOver) {
+    const given = readMoney(indicator.carriedIn, where, 'carriedIn', 'monto arrastrado', problems);
+    if (given) carriedIn = centsOf(indicator.carriedIn);
+    if (carriedIn !== 0n && !allowCarryOver) {
       problems.add(
         fieldAt(where, 'carriedIn'),
         `${where.label}: hay monto arrastrado pero el convenio no permite arrastre`,
@@ -178,9 +196,10 @@ function readIndicator(
     target: target!,
     achieved,
     weight: weight!,
+    scaledWeight: scaledOf(indicator.weight),
     scoring: scoring!,
     neutralised,
-    carriedIn: carriedIn!,
+    carriedIn,
   };
 }
 
@@ -211,6 +230,11 @@ function readScoring(
   }
 }
 
+function validRatio(value: unknown): Decimal | null {
+  const ratio = parseDecimal(value);
+  return ratio !== null && isRatio(ratio) ? ratio : null;
+}
+
 /**
  * Steps must be distinct and their scores must not fall as progress rises: otherwise a
  * better result could pay less, which no agreement intends.
@@ -221,16 +245,20 @@ function readSteps(value: unknown, where: Where, problems: ProblemList): ReadSco
   const before = problems.count;
   const given = value as Array<{ minProgress: string; score: string }>;
   const steps = given.map((step, s) => {
+    const minProgress = validRatio(step.minProgress);
+    const score = validRatio(step.score);
+    if (minProgress && score) return { minProgress, score, source: step };
+    // The step's field path is only built when there is a problem to name it in.
     const at: Where = { field: `${field}[${s}]`, label: where.label };
     return {
       minProgress: readRatio(
-        step?.minProgress,
+        step.minProgress,
         at,
         'minProgress',
         'avance mínimo del escalón',
         problems,
       ),
-      score: readRatio(step?.score, at, 'score', 'puntaje del escalón', problems),
+      score: readRatio(step.score, at, 'score', 'puntaje del escalón', problems),
       source: step,
     };
   });
