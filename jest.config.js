@@ -13,8 +13,9 @@ export default {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      // The first app of a run migrates and loads the demo (verifications included) in its hook.
-      testTimeout: 60_000,
+      // The first app of a run migrates and loads the demo (verifications included) in its hook;
+      // waits for workers are bounded inside the tests, this only catches a hung one on a slow host.
+      testTimeout: 120_000,
       globalSetup: '<rootDir>/test/setup/global-setup.mjs',
       globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
     },

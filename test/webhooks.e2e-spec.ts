@@ -37,7 +37,7 @@ function startReceiver(): Promise<{ server: Server; url: string; received: Recei
   );
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 45_000): Promise<T> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     const v = await probe();

@@ -1,7 +1,7 @@
 import type { Queue } from 'bullmq';
 
 /** Adds a job and waits for it to finish, polling its state (works on every BullMQ backend). */
-export async function runJob(queue: Queue, name: string, data: unknown = {}, timeoutMs = 20_000) {
+export async function runJob(queue: Queue, name: string, data: unknown = {}, timeoutMs = 45_000) {
   const job = await queue.add(name, data);
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
