@@ -14,29 +14,42 @@ export const verificationSubtitle = (b: AgreementBackground, meta: VerificationM
   `${b.code} · ${meta.tranche.periodName} · ${b.entity}`;
 
 /** Antecedentes: the agreement as signed, its versions and its schedule of tranches (and its indicators). */
-/** The summary's opening lines, the same in both verification reports: which agreement, whose, which tranche. */
-export function summaryHead(L: Labels, b: AgreementBackground, meta: VerificationMeta): Field[] {
-  return [
-    { label: L.agreement, value: b.code },
-    { label: L.agreementTitle, value: b.title, fmt: 'wrap' },
-    { label: L.entity, value: b.entity },
-    { label: L.fundingProgram, value: b.fundingProgram },
-    { label: L.donor, value: b.donor },
-    { label: L.period, value: meta.tranche.periodName },
-    { label: L.tranche, value: kindLabel(L, meta.tranche.kind) },
-  ];
-}
-
-/** The summary's closing lines: where the tranche stands and who verified it under which version. */
-export function summaryTail(book: ReportBook, meta: VerificationMeta): Field[] {
+/**
+ * Resumen, the first sheet of both verification reports: which agreement, whose, which tranche;
+ * then `figures` (what the tranche's kind decides on); then where it stands and who verified it
+ * under which version; the engine's explanation below.
+ */
+export function summarySheet(
+  book: ReportBook, title: string, subtitle: string, b: AgreementBackground, meta: VerificationMeta, figures: Field[], explanation: string,
+): SheetSpec {
   const L = book.labels;
   const t = meta.tranche;
-  return [
-    { label: L.trancheStatus, value: statusLabel(book.lang, t.status) },
-    { label: L.verifiedAt, value: limaTime(t.verifiedAt), fmt: 'datetime' },
-    { label: L.verifiedBy, value: t.verifiedBy },
-    { label: L.agreementVersion, value: t.verifiedVersion, fmt: 'integer' },
-  ];
+  return {
+    name: L.sheetSummary,
+    title,
+    subtitle,
+    notes: [L.frozenNote],
+    blocks: [
+      {
+        kind: 'fields',
+        fields: [
+          { label: L.agreement, value: b.code },
+          { label: L.agreementTitle, value: b.title, fmt: 'wrap' },
+          { label: L.entity, value: b.entity },
+          { label: L.fundingProgram, value: b.fundingProgram },
+          { label: L.donor, value: b.donor },
+          { label: L.period, value: t.periodName },
+          { label: L.tranche, value: kindLabel(L, t.kind) },
+          ...figures,
+          { label: L.trancheStatus, value: statusLabel(book.lang, t.status) },
+          { label: L.verifiedAt, value: limaTime(t.verifiedAt), fmt: 'datetime' },
+          { label: L.verifiedBy, value: t.verifiedBy },
+          { label: L.agreementVersion, value: t.verifiedVersion, fmt: 'integer' },
+        ],
+      },
+      { kind: 'text', paragraphs: [{ label: L.explanation, text: explanation }] },
+    ],
+  };
 }
 
 export function backgroundSheet(book: ReportBook, title: string, subtitle: string, b: AgreementBackground, indicators?: IndicatorInfo[]): SheetSpec {

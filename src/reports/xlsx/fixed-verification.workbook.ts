@@ -1,7 +1,7 @@
 import type { CriterionResult, FixedTrancheStatus } from '../../compliance/index.js';
 import { type Cell, decimalOrText, isoDate, limaTime, percentAsFraction, decimal, soles } from './cell-values.js';
 import {
-  backgroundSheet, metadataSheet, ruleLabel, summaryHead, summaryTail, verificationMetadata, verificationSubtitle, yesNo,
+  backgroundSheet, metadataSheet, ruleLabel, summarySheet, verificationMetadata, verificationSubtitle, yesNo,
 } from './common-sheets.js';
 import type { Labels } from './labels.js';
 import type { ReportBook } from './report-book.js';
@@ -33,28 +33,14 @@ export async function writeFixedVerification(book: ReportBook, d: FixedReportDat
   const title = L.titleFixed;
   const subtitle = verificationSubtitle(d.background, d.meta);
 
-  await writeSheet(book, {
-    name: L.sheetSummary,
-    title,
-    subtitle,
-    notes: [L.frozenNote],
-    blocks: [
-      {
-        kind: 'fields',
-        fields: [
-          ...summaryHead(L, d.background, d.meta),
-          { label: L.rule, value: ruleLabel(L, r.rule) },
-          { label: L.programmedAmount, value: soles(r.trancheAmount), fmt: 'money' },
-          { label: L.compliance, value: percentAsFraction(r.compliancePct), fmt: 'percent' },
-          { label: L.decision, value: decisionLabel(L, r.status) },
-          { label: L.amountToTransfer, value: soles(t.verifiedAmount), fmt: 'money' },
-          { label: L.unpaidBalance, value: soles(r.unpaid), fmt: 'money' },
-          ...summaryTail(book, d.meta),
-        ],
-      },
-      { kind: 'text', paragraphs: [{ label: L.explanation, text: r.explanation }] },
-    ],
-  });
+  await writeSheet(book, summarySheet(book, title, subtitle, d.background, d.meta, [
+    { label: L.rule, value: ruleLabel(L, r.rule) },
+    { label: L.programmedAmount, value: soles(r.trancheAmount), fmt: 'money' },
+    { label: L.compliance, value: percentAsFraction(r.compliancePct), fmt: 'percent' },
+    { label: L.decision, value: decisionLabel(L, r.status) },
+    { label: L.amountToTransfer, value: soles(t.verifiedAmount), fmt: 'money' },
+    { label: L.unpaidBalance, value: soles(r.unpaid), fmt: 'money' },
+  ], r.explanation));
 
   await writeSheet(book, backgroundSheet(book, title, subtitle, d.background));
 

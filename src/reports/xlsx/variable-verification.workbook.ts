@@ -1,7 +1,7 @@
 import { Dec } from '../../common/decimal.js';
 import type { IndicatorLine } from '../../compliance/index.js';
 import { type Cell, decimal, soles } from './cell-values.js';
-import { backgroundSheet, metadataSheet, summaryHead, summaryTail, verificationMetadata, verificationSubtitle, yesNo } from './common-sheets.js';
+import { backgroundSheet, metadataSheet, summarySheet, verificationMetadata, verificationSubtitle, yesNo } from './common-sheets.js';
 import { type EvolutionLine, withDepartmentSubtotals } from './department-subtotals.js';
 import type { Labels } from './labels.js';
 import type { ReportBook } from './report-book.js';
@@ -20,27 +20,13 @@ export async function writeVariableVerification(book: ReportBook, d: VariableRep
   const title = L.titleVariable;
   const subtitle = verificationSubtitle(d.background, d.meta);
 
-  await writeSheet(book, {
-    name: L.sheetSummary,
-    title,
-    subtitle,
-    notes: [L.frozenNote],
-    blocks: [
-      {
-        kind: 'fields',
-        fields: [
-          ...summaryHead(L, d.background, d.meta),
-          { label: L.programmedAmount, value: soles(r.trancheAmount), fmt: 'money' },
-          { label: L.carriedIn, value: soles(r.carriedIn), fmt: 'money' },
-          { label: L.amountToTransfer, value: soles(t.verifiedAmount), fmt: 'money' },
-          { label: L.carriedOver, value: soles(r.carriedOver), fmt: 'money' },
-          { label: L.released, value: soles(r.released), fmt: 'money' },
-          ...summaryTail(book, d.meta),
-        ],
-      },
-      { kind: 'text', paragraphs: [{ label: L.explanation, text: r.explanation }] },
-    ],
-  });
+  await writeSheet(book, summarySheet(book, title, subtitle, d.background, d.meta, [
+    { label: L.programmedAmount, value: soles(r.trancheAmount), fmt: 'money' },
+    { label: L.carriedIn, value: soles(r.carriedIn), fmt: 'money' },
+    { label: L.amountToTransfer, value: soles(t.verifiedAmount), fmt: 'money' },
+    { label: L.carriedOver, value: soles(r.carriedOver), fmt: 'money' },
+    { label: L.released, value: soles(r.released), fmt: 'money' },
+  ], r.explanation));
 
   await writeSheet(book, backgroundSheet(book, title, subtitle, d.background, d.indicators));
 
