@@ -7,15 +7,16 @@ const common = {
   testEnvironment: 'node',
 };
 export default {
+  // A global option (Jest ignores it inside a project). End-to-end tests migrate, load the demo,
+  // wait for workers and round-trip workbooks; on a slow or throttled host 5 s is not enough.
+  // Waits are bounded inside the tests: this only catches one that hangs.
+  testTimeout: 120_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      // The first app of a run migrates and loads the demo (verifications included) in its hook;
-      // waits for workers are bounded inside the tests, this only catches a hung one on a slow host.
-      testTimeout: 120_000,
       globalSetup: '<rootDir>/test/setup/global-setup.mjs',
       globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
     },
